@@ -20,7 +20,8 @@ import { organisationRoutes } from './routes/organisation.routes'
 import { outboxRoutes } from './routes/outbox.routes'
 import { usersRoutes } from './routes/users.routes'
 import { registerWebApp } from './web'
-import './types'
+import type { Policy } from '../domain/access/access.policy'
+import type { RouteAudit } from './types'
 
 export interface AppOptions {
   deps: Deps
@@ -33,6 +34,20 @@ export interface AppOptions {
   trustProxy: boolean
   deliveryConfigured: boolean
   logger?: FastifyServerOptions['logger']
+}
+
+export interface RouteEntry {
+  method: string
+  url: string
+  policy: Policy | undefined
+  audit: RouteAudit | undefined
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared policy and audit action: the source of the authorization matrix. */
+    routeTable: readonly RouteEntry[]
+  }
 }
 
 /** Routes under /api that belong to the API browser rather than to the API itself. */
@@ -52,8 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError)
 
   // A route under /api with no policy or no audit declaration is a bug: refuse to start (AZ-1, LOG-1).
+  const routeTable: RouteEntry[] = []
+  app.decorate('routeTable', routeTable)
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith(DOCS_PREFIX)) return
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, policy: route.config?.policy, audit: route.config?.audit })
+    }
     if (!route.config?.policy) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`)
     if (!route.config.audit && route.url !== '/api/openapi.json') throw new Error(`Route ${String(route.method)} ${route.url} declares no audit action`)
   })
@@ -108,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Nothing an authenticated API answer says may be kept by a browser or proxy (ASVS 14.3.2).
   app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('X-Request-Id', request.id)
     if (request.url.startsWith('/api') && !request.url.startsWith(DOCS_PREFIX)) void reply.header('Cache-Control', 'no-store')
     return payload
   })
