@@ -102,6 +102,7 @@ export class TestBrowser {
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`)
     let stage = (login.json() as { stage: string }).stage
     if (stage === 'second_factor' && user.totpSecret) {
+      await this.refreshSession()
       const second = await this.post('/api/auth/second-factor', { code: totpCodeAt(user.totpSecret, clock.now()) })
       if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`)
       stage = (second.json() as { stage: string }).stage
