@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  // The API speaks JSON only: anything else is refused with 415 rather than half-read.
+  app.removeContentTypeParser('text/plain')
 
   // A route under /api with no policy or no audit declaration is a bug: refuse to start (AZ-1, LOG-1).
   const routeTable: RouteEntry[] = []
