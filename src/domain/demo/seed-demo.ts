@@ -1,0 +1,118 @@
+import type { Db } from '../../db/connect'
+import { countOrganisations, insertCentre, insertOrganisation, insertRoom, insertVenue } from '../../db/repositories/organisations.repository'
+import { emailTaken, insertUser, replaceGrants } from '../../db/repositories/users.repository'
+import { cliOrigin, type Actor } from '../access/actor'
+import type { Role } from '../access/roles'
+import { auditAs } from '../audit/audit'
+import { hashPassword } from '../auth/passwords'
+import type { Deps } from '../context'
+import { AppError } from '../errors'
+import { enqueueEmail } from '../outbox/enqueue-email'
+import { newId } from '../shared/ids'
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, demoEmail } from './demo-organisation'
+import { demoEmails } from './demo-emails'
+
+export interface DemoLogin {
+  role: Role
+  email: string
+  password: string
+}
+
+export interface DemoSeed {
+  organisationId: string
+  centreId: string
+  users: DemoLogin[]
+}
+
+interface Ids {
+  organisationId: string
+  centreId: string
+  now: string
+}
+
+async function insertPremises(trx: Db, ids: Ids): Promise<void> {
+  for (const venue of DEMO_VENUES) {
+    const venueId = newId()
+    const archivedAt = venue.archived ? ids.now : null
+    await insertVenue(trx, {
+      id: venueId,
+      organisation_id: ids.organisationId,
+      centre_id: ids.centreId,
+      name: venue.name,
+      address: venue.address,
+      has_separate_entrances: venue.hasSeparateEntrances ? 1 : 0,
+      archived_at: archivedAt,
+      created_at: ids.now,
+      updated_at: ids.now,
+    })
+    for (const room of venue.rooms) {
+      await insertRoom(trx, {
+        id: newId(),
+        organisation_id: ids.organisationId,
+        venue_id: venueId,
+        name: room.name,
+        kind: room.kind,
+        capacity_families: room.capacityFamilies,
+        archived_at: archivedAt,
+        created_at: ids.now,
+        updated_at: ids.now,
+      })
+    }
+  }
+}
+
+async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise<DemoLogin[]> {
+  const logins: DemoLogin[] = []
+  for (const demo of DEMO_USERS) {
+    const userId = newId()
+    const email = demoEmail(demo.role)
+    if (await emailTaken(trx, email)) throw new AppError('CONFLICT', `The demo account ${email} already exists`)
+    await insertUser(trx, {
+      id: userId,
+      organisation_id: ids.organisationId,
+      email,
+      display_name: demo.displayName,
+      password_hash: passwordHash,
+      status: 'active',
+      totp_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      last_login_at: null,
+      created_at: ids.now,
+      updated_at: ids.now,
+    })
+    const grant = { id: newId(), role: demo.role, centreId: demo.centreScoped ? ids.centreId : null, createdAt: ids.now }
+    await replaceGrants(trx, { organisationId: ids.organisationId }, userId, [grant])
+    logins.push({ role: demo.role, email, password: DEMO_PASSWORD })
+  }
+  return logins
+}
+
+/**
+ * Creates the demo organisation (centre, an archived and a current venue with rooms, one account per
+ * role sharing the published demo password, a few outbox emails) in one transaction.
+ * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
+ * @throws AppError CONFLICT when a demo account already exists.
+ */
+export async function seedDemoOrganisation(deps: Deps, options: { onlyIfEmpty: boolean }): Promise<DemoSeed | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  return deps.db.transaction().execute(async (trx) => {
+    if (options.onlyIfEmpty && (await countOrganisations(trx)) > 0) return null
+    const ids: Ids = { organisationId: newId(), centreId: newId(), now: deps.clock.now().toISOString() }
+    const stamps = { created_at: ids.now, updated_at: ids.now }
+    // Demo accounts share a published password, so two-factor stays off here.
+    await insertOrganisation(trx, { id: ids.organisationId, name: DEMO_ORGANISATION.name, require_staff_mfa: 0, ...stamps })
+    await insertCentre(trx, { id: ids.centreId, organisation_id: ids.organisationId, name: DEMO_ORGANISATION.centreName, time_zone: DEMO_ORGANISATION.timeZone, ...stamps })
+    await insertPremises(trx, ids)
+    const users = await insertDemoUsers(trx, ids, passwordHash)
+    for (const email of demoEmails(deps.publicUrl)) await enqueueEmail(trx, deps.clock, { organisationId: ids.organisationId, ...email })
+    const actor: Actor = { kind: 'cli', userId: null, organisationId: ids.organisationId, grants: [], sessionId: null, origin: cliOrigin() }
+    await auditAs(trx, deps.clock, actor, {
+      action: 'demo.seed',
+      resourceType: 'organisation',
+      resourceIds: [ids.organisationId, ids.centreId],
+      details: { users: users.map((u) => ({ role: u.role, email: u.email })) },
+    })
+    return { organisationId: ids.organisationId, centreId: ids.centreId, users }
+  })
+}
