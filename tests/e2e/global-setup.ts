@@ -20,7 +20,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CLI = path.join(ROOT, 'bin', 'kinbridge.mjs')
 const READY_TIMEOUT_MS = 60_000
 
-const DemoLoginsSchema = z.object({
+// Extra fields (organisationId, centreId, ...) are kept and passed on to the specs.
+const DemoLoginsSchema = z.looseObject({
   users: z.array(z.looseObject({ role: z.string(), email: z.string(), password: z.string() })).min(1),
 })
 export type DemoLogins = z.infer<typeof DemoLoginsSchema>
