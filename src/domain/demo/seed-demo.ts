@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connect'
-import { countOrganisations, insertCentre, insertOrganisation, insertRoom, insertVenue } from '../../db/repositories/organisations.repository'
+import {
+  countOrganisations,
+  insertCentre,
+  insertOrganisation,
+  insertRoom,
+  insertVenue,
+} from '../../db/repositories/organisations.repository'
 import { emailTaken, insertUser, replaceGrants } from '../../db/repositories/users.repository'
 import { cliOrigin, type Actor } from '../access/actor'
 import type { Role } from '../access/roles'
@@ -66,7 +72,8 @@ async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise
   for (const demo of DEMO_USERS) {
     const userId = newId()
     const email = demoEmail(demo.role)
-    if (await emailTaken(trx, email)) throw new AppError('CONFLICT', `The demo account ${email} already exists`)
+    if (await emailTaken(trx, email))
+      throw new AppError('CONFLICT', `The demo account ${email} already exists`)
     await insertUser(trx, {
       id: userId,
       organisation_id: ids.organisationId,
@@ -81,7 +88,12 @@ async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise
       created_at: ids.now,
       updated_at: ids.now,
     })
-    const grant = { id: newId(), role: demo.role, centreId: demo.centreScoped ? ids.centreId : null, createdAt: ids.now }
+    const grant = {
+      id: newId(),
+      role: demo.role,
+      centreId: demo.centreScoped ? ids.centreId : null,
+      createdAt: ids.now,
+    }
     await replaceGrants(trx, { organisationId: ids.organisationId }, userId, [grant])
     logins.push({ role: demo.role, email, password: DEMO_PASSWORD })
   }
@@ -94,19 +106,41 @@ async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise
  * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
  * @throws AppError CONFLICT when a demo account already exists.
  */
-export async function seedDemoOrganisation(deps: Deps, options: { onlyIfEmpty: boolean }): Promise<DemoSeed | null> {
+export async function seedDemoOrganisation(
+  deps: Deps,
+  options: { onlyIfEmpty: boolean },
+): Promise<DemoSeed | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   return deps.db.transaction().execute(async (trx) => {
     if (options.onlyIfEmpty && (await countOrganisations(trx)) > 0) return null
     const ids: Ids = { organisationId: newId(), centreId: newId(), now: deps.clock.now().toISOString() }
     const stamps = { created_at: ids.now, updated_at: ids.now }
     // Demo accounts share a published password, so two-factor stays off here.
-    await insertOrganisation(trx, { id: ids.organisationId, name: DEMO_ORGANISATION.name, require_staff_mfa: 0, ...stamps })
-    await insertCentre(trx, { id: ids.centreId, organisation_id: ids.organisationId, name: DEMO_ORGANISATION.centreName, time_zone: DEMO_ORGANISATION.timeZone, ...stamps })
+    await insertOrganisation(trx, {
+      id: ids.organisationId,
+      name: DEMO_ORGANISATION.name,
+      require_staff_mfa: 0,
+      ...stamps,
+    })
+    await insertCentre(trx, {
+      id: ids.centreId,
+      organisation_id: ids.organisationId,
+      name: DEMO_ORGANISATION.centreName,
+      time_zone: DEMO_ORGANISATION.timeZone,
+      ...stamps,
+    })
     await insertPremises(trx, ids)
     const users = await insertDemoUsers(trx, ids, passwordHash)
-    for (const email of demoEmails(deps.publicUrl)) await enqueueEmail(trx, deps.clock, { organisationId: ids.organisationId, ...email })
-    const actor: Actor = { kind: 'cli', userId: null, organisationId: ids.organisationId, grants: [], sessionId: null, origin: cliOrigin() }
+    for (const email of demoEmails(deps.publicUrl))
+      await enqueueEmail(trx, deps.clock, { organisationId: ids.organisationId, ...email })
+    const actor: Actor = {
+      kind: 'cli',
+      userId: null,
+      organisationId: ids.organisationId,
+      grants: [],
+      sessionId: null,
+      origin: cliOrigin(),
+    }
     await auditAs(trx, deps.clock, actor, {
       action: 'demo.seed',
       resourceType: 'organisation',

@@ -1,4 +1,8 @@
-import { countOrganisations, findCentre, findOrganisation } from '../../db/repositories/organisations.repository'
+import {
+  countOrganisations,
+  findCentre,
+  findOrganisation,
+} from '../../db/repositories/organisations.repository'
 import { listOrganisationIds } from '../../db/repositories/organisation-listing.repository'
 import { findUserByEmailForLogin, listGrants } from '../../db/repositories/users.repository'
 import { cliOrigin, type Actor } from '../access/actor'
@@ -20,13 +24,19 @@ export async function resolveCommandLineOrganisation(deps: Deps, organisationId?
   }
   const ids = await listOrganisationIds(deps.db, 2)
   const [only] = ids
-  if (only === undefined) throw new AppError('NOT_FOUND', 'There is no organisation yet: run "kinbridge init" first')
-  if (ids.length > 1) throw new AppError('INVALID_INPUT', 'There are several organisations: name one with --organisation <id>')
+  if (only === undefined)
+    throw new AppError('NOT_FOUND', 'There is no organisation yet: run "kinbridge init" first')
+  if (ids.length > 1)
+    throw new AppError('INVALID_INPUT', 'There are several organisations: name one with --organisation <id>')
   return only
 }
 
 /** @throws AppError NOT_FOUND when the centre is not in the organisation. */
-export async function assertCentreInOrganisation(deps: Deps, organisationId: string, centreId: string): Promise<void> {
+export async function assertCentreInOrganisation(
+  deps: Deps,
+  organisationId: string,
+  centreId: string,
+): Promise<void> {
   if (!(await findCentre(deps.db, { organisationId }, centreId))) throw notFound('Centre')
 }
 
@@ -37,8 +47,19 @@ export async function assertCentreInOrganisation(deps: Deps, organisationId: str
 export async function commandLineActorFor(deps: Deps, email: string): Promise<Actor> {
   const user = await findUserByEmailForLogin(deps.db, email.trim())
   if (!user) throw new AppError('NOT_FOUND', `No account has the email ${email}`)
-  if (user.status !== 'active') throw new AppError('CONFLICT', `The account ${email} is ${user.status}, not active`)
+  if (user.status !== 'active')
+    throw new AppError('CONFLICT', `The account ${email} is ${user.status}, not active`)
   const scope = { organisationId: user.organisation_id }
-  const grants = (await listGrants(deps.db, scope, user.id)).map((row) => ({ role: row.role as Role, centreId: row.centre_id }))
-  return { kind: 'cli', userId: user.id, organisationId: user.organisation_id, grants, sessionId: null, origin: cliOrigin() }
+  const grants = (await listGrants(deps.db, scope, user.id)).map((row) => ({
+    role: row.role as Role,
+    centreId: row.centre_id,
+  }))
+  return {
+    kind: 'cli',
+    userId: user.id,
+    organisationId: user.organisation_id,
+    grants,
+    sessionId: null,
+    origin: cliOrigin(),
+  }
 }
