@@ -12,10 +12,17 @@ export interface ServeOptions {
   demoIfEmpty: boolean
 }
 
-export const DEFAULT_WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web')
+export const DEFAULT_WEB_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../dist/web',
+)
 
 /** Runs the server until SIGINT/SIGTERM; refuses to start on a schema with pending migrations. */
-export async function serve(config: Config, options: ServeOptions, seedDemoIfEmpty: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<void>): Promise<void> {
+export async function serve(
+  config: Config,
+  options: ServeOptions,
+  seedDemoIfEmpty: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<void>,
+): Promise<void> {
   const runtime = await openRuntime(config)
   if (options.migrate) {
     const applied = await migrateToLatest(runtime.deps.db)
@@ -34,7 +41,10 @@ export async function serve(config: Config, options: ServeOptions, seedDemoIfEmp
     apiDocs: config.apiDocs,
     trustProxy: config.trustProxy,
     deliveryConfigured: config.smtpUrl !== undefined,
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
   })
 
   let timer: NodeJS.Timeout | undefined
