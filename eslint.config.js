@@ -9,12 +9,26 @@ const layer = (/** @type {string[]} */ patterns, /** @type {string} */ message) 
 })
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'test-results', 'playwright-report', 'src/web/api/schema.d.ts', '.tmp'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'src/web/api/schema.d.ts',
+      '.tmp',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -33,15 +47,24 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**'],
-    rules: layer(['**/server/**', '**/cli/**', '**/web/**', 'fastify', 'react', '**/config/**'], 'domain/ holds rules and use cases: no HTTP, UI, CLI or environment.'),
+    rules: layer(
+      ['**/server/**', '**/cli/**', '**/web/**', 'fastify', 'react', '**/config/**'],
+      'domain/ holds rules and use cases: no HTTP, UI, CLI or environment.',
+    ),
   },
   {
     files: ['src/db/**'],
-    rules: layer(['**/domain/**', '**/server/**', '**/cli/**', '**/web/**'], 'db/ is the bottom layer: it imports no other layer.'),
+    rules: layer(
+      ['**/domain/**', '**/server/**', '**/cli/**', '**/web/**'],
+      'db/ is the bottom layer: it imports no other layer.',
+    ),
   },
   {
     files: ['src/db/migrations/**'],
-    rules: layer(['../**', '!../../db/migrations/**'], 'Migrations are frozen in time: they import nothing from the application.'),
+    rules: layer(
+      ['../**', '!../../db/migrations/**'],
+      'Migrations are frozen in time: they import nothing from the application.',
+    ),
   },
   {
     files: ['src/server/**'],
@@ -49,7 +72,10 @@ export default tseslint.config(
   },
   {
     files: ['src/config/**'],
-    rules: layer(['**/domain/**', '**/server/**', '**/cli/**', '**/web/**', '**/db/**'], 'config/ stands alone.'),
+    rules: layer(
+      ['**/domain/**', '**/server/**', '**/cli/**', '**/web/**', '**/db/**'],
+      'config/ stands alone.',
+    ),
   },
   {
     files: ['src/web/**'],
@@ -60,8 +86,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/**', '**/server/**', '**/cli/**', '**/config/**'], message: 'web/ talks to the server over HTTP only.' },
-            { regex: '^(\\.\\./)+domain/(?!.*\\.schemas$).*', message: 'web/ may import only domain/**/*.schemas.ts.' },
+            {
+              group: ['**/db/**', '**/server/**', '**/cli/**', '**/config/**'],
+              message: 'web/ talks to the server over HTTP only.',
+            },
+            {
+              regex: '^(\\.\\./)+domain/(?!.*\\.schemas$).*',
+              message: 'web/ may import only domain/**/*.schemas.ts.',
+            },
           ],
         },
       ],

@@ -23,15 +23,17 @@ beforeAll(async () => {
   server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, callback) {
+    onRcptTo(_address, _session, callback) {
       callback(refuse ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined)
-      void address
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') })
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        })
         callback()
       })
     },
@@ -47,14 +49,23 @@ afterAll(async () => {
 describe('email outbox over real SMTP', () => {
   it('sends what is pending through an SMTP server and marks it sent', async () => {
     const org = await buildOrganisation(t.deps)
-    const id = await enqueueEmail(t.deps.db, t.clock, { organisationId: org.organisationId, to: 'volunteer@example.org', subject: 'Rota for Sunday', text: 'You are on the rota this Sunday.' })
+    const id = await enqueueEmail(t.deps.db, t.clock, {
+      organisationId: org.organisationId,
+      to: 'volunteer@example.org',
+      subject: 'Rota for Sunday',
+      text: 'You are on the rota this Sunday.',
+    })
     const send = smtpSender(`smtp://127.0.0.1:${port}`, 'Kinbridge <no-reply@kinbridge.test>')
     const report = await deliverOutbox(t.deps.db, t.clock, send)
     expect(report.sent).toBeGreaterThanOrEqual(1)
     const mail = received.find((m) => m.to.includes('volunteer@example.org'))
     expect(mail?.raw).toContain('Subject: Rota for Sunday')
     expect(mail?.raw).toContain('You are on the rota this Sunday.')
-    const row = await t.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await t.deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(row.status).toBe('sent')
     expect(row.sent_at).not.toBeNull()
     expect((await deliverOutbox(t.deps.db, t.clock, send)).sent).toBe(0)
@@ -62,12 +73,21 @@ describe('email outbox over real SMTP', () => {
 
   it('keeps a refused message, retries later with back-off and gives up after the last attempt', async () => {
     const org = await buildOrganisation(t.deps)
-    const id = await enqueueEmail(t.deps.db, t.clock, { organisationId: org.organisationId, to: 'gone@example.org', subject: 'Hello', text: 'Hi' })
+    const id = await enqueueEmail(t.deps.db, t.clock, {
+      organisationId: org.organisationId,
+      to: 'gone@example.org',
+      subject: 'Hello',
+      text: 'Hi',
+    })
     const send = smtpSender(`smtp://127.0.0.1:${port}`, 'Kinbridge <no-reply@kinbridge.test>')
     refuse = true
     try {
       expect((await deliverOutbox(t.deps.db, t.clock, send)).failed).toBeGreaterThanOrEqual(1)
-      let row = await t.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      let row = await t.deps.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
       expect(row).toMatchObject({ status: 'pending', attempts: 1 })
       expect(row.last_error).toMatch(/550|unavailable/i)
       expect(Date.parse(row.next_attempt_at) - t.clock.now().getTime()).toBeGreaterThan(60_000)

@@ -45,7 +45,9 @@ export async function openRuntime(config: Config): Promise<Runtime> {
 export async function assertNoPendingMigrations(runtime: Runtime): Promise<void> {
   const pending = await pendingMigrations(runtime.deps.db)
   if (pending.length > 0) {
-    throw new Error(`The database has ${pending.length} pending migration(s) (${pending.join(', ')}). Run "kinbridge migrate" first, or start with "npm start".`)
+    throw new Error(
+      `The database has ${pending.length} pending migration(s) (${pending.join(', ')}). Run "kinbridge migrate" first, or start with "npm start".`,
+    )
   }
 }
 

@@ -12,7 +12,11 @@ describe('configuration', () => {
   })
 
   it('uses PostgreSQL when DATABASE_URL says so, and the data directory it is given', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://kb@db/kinbridge', DATA_DIR: '/srv/kb', PORT: '8080' })
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://kb@db/kinbridge',
+      DATA_DIR: '/srv/kb',
+      PORT: '8080',
+    })
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://kb@db/kinbridge' })
     expect(config.dataDir).toBe('/srv/kb')
     expect(config.port).toBe(8080)

@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^(postgres|postgresql):\/\//, 'DATABASE_URL must start with postgres:// (leave it unset for SQLite)')
+    .regex(
+      /^(postgres|postgresql):\/\//,
+      'DATABASE_URL must start with postgres:// (leave it unset for SQLite)',
+    )
     .optional(),
   PUBLIC_URL: z.url().optional(),
   SMTP_URL: z
@@ -61,7 +64,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = parsed.data
   const dataDir = path.resolve(env.DATA_DIR)
-  const publicUrl = new URL(env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
+  const publicUrl = new URL(
+    env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`,
+  )
   if (publicUrl.protocol === 'http:' && !LOCAL_HOSTS.has(publicUrl.hostname)) {
     throw new ConfigError(
       `PUBLIC_URL ${publicUrl.origin} is plain http on a public host: serve Kinbridge over https (behind a proxy) and set PUBLIC_URL=https://...`,

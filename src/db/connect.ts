@@ -49,7 +49,12 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000']
+const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+]
 
 function openSqlite(file: string): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -73,13 +78,17 @@ export function assertDurableSqlite(handle: Database.Database): void {
   }
 }
 
+const builtinParser = pg.types.getTypeParser as (
+  oid: number,
+  format?: 'text' | 'binary',
+) => (value: string) => unknown
 const INSTANT_TYPES = [1184, 1114] // timestamptz, timestamp
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (INSTANT_TYPES.includes(oid)) return (value: string) => new Date(value).toISOString()
     if (oid === 1082) return (value: string) => value // date stays YYYY-MM-DD, never shifted by a zone
     if (oid === 20) return (value: string) => Number(value) // counts
-    return pg.types.getTypeParser(oid, format)
+    return builtinParser(oid, format)
   },
 }
 

@@ -74,10 +74,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.url.startsWith(DOCS_PREFIX)) return
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, policy: route.config?.policy, audit: route.config?.audit })
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, policy: route.config?.policy, audit: route.config?.audit })
     }
-    if (!route.config?.policy) throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`)
-    if (!route.config.audit && route.url !== '/api/openapi.json') throw new Error(`Route ${String(route.method)} ${route.url} declares no audit action`)
+    if (!route.config?.policy)
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no policy`)
+    if (!route.config.audit && route.url !== '/api/openapi.json')
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no audit action`)
   })
 
   await app.register(fastifyHelmet, {
@@ -112,10 +115,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Kinbridge API', version: '0.1.0', description: 'Child contact centre management. Authenticate with the session cookie (and X-CSRF-Token on writes) or with `Authorization: Bearer <API token>`.' },
+      info: {
+        title: 'Kinbridge API',
+        version: '0.1.0',
+        description:
+          'Child contact centre management. Authenticate with the session cookie (and X-CSRF-Token on writes) or with `Authorization: Bearer <API token>`.',
+      },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: options.cookies.secure ? '__Host-kinbridge' : 'kinbridge' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: options.cookies.secure ? '__Host-kinbridge' : 'kinbridge',
+          },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -131,7 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Nothing an authenticated API answer says may be kept by a browser or proxy (ASVS 14.3.2).
   app.addHook('onSend', async (request, reply, payload) => {
     void reply.header('X-Request-Id', request.id)
-    if (request.url.startsWith('/api') && !request.url.startsWith(DOCS_PREFIX)) void reply.header('Cache-Control', 'no-store')
+    if (request.url.startsWith('/api') && !request.url.startsWith(DOCS_PREFIX))
+      void reply.header('Cache-Control', 'no-store')
     return payload
   })
 
@@ -142,7 +155,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   usersRoutes(app, options.deps)
   outboxRoutes(app, options.deps, options.deliveryConfigured)
   auditRoutes(app, options.deps)
-  app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () => app.swagger())
+  app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
+    app.swagger(),
+  )
 
   const sendPage = options.webRoot ? await registerWebApp(app, options.webRoot) : null
   app.setNotFoundHandler((request, reply) => {

@@ -47,12 +47,52 @@ const uniqueEmail = () => `new-${randomBytes(4).toString('hex')}@example.org`
 const SAMPLES: [string, Sample][] = [
   ['GET /api/openapi.json', { ok: 200, call: () => ({ url: '/api/openapi.json' }) }],
   ['GET /api/auth/session', { ok: 200, anonymous: 401, call: () => ({ url: '/api/auth/session' }) }],
-  ['POST /api/auth/login', { ok: 200, anonymous: 401, call: (c) => ({ url: '/api/auth/login', body: { email: c.user?.email ?? 'nobody@example.org', password: TEST_PASSWORD } }) }],
-  ['POST /api/auth/second-factor', { ok: 200, call: () => ({ url: '/api/auth/second-factor', body: { code: '000000' } }) }],
-  ['POST /api/auth/password-reset', { ok: 202, call: (c) => ({ url: '/api/auth/password-reset', body: { email: c.user?.email ?? 'nobody@example.org' } }) }],
-  ['POST /api/auth/password-reset/complete', { ok: 400, call: () => ({ url: '/api/auth/password-reset/complete', body: { token: 'x'.repeat(43), password: 'a-long-enough-password-1' } }) }],
+  [
+    'POST /api/auth/login',
+    {
+      ok: 200,
+      anonymous: 401,
+      call: (c) => ({
+        url: '/api/auth/login',
+        body: { email: c.user?.email ?? 'nobody@example.org', password: TEST_PASSWORD },
+      }),
+    },
+  ],
+  [
+    'POST /api/auth/second-factor',
+    { ok: 200, call: () => ({ url: '/api/auth/second-factor', body: { code: '000000' } }) },
+  ],
+  [
+    'POST /api/auth/password-reset',
+    {
+      ok: 202,
+      call: (c) => ({
+        url: '/api/auth/password-reset',
+        body: { email: c.user?.email ?? 'nobody@example.org' },
+      }),
+    },
+  ],
+  [
+    'POST /api/auth/password-reset/complete',
+    {
+      ok: 400,
+      call: () => ({
+        url: '/api/auth/password-reset/complete',
+        body: { token: 'x'.repeat(43), password: 'a-long-enough-password-1' },
+      }),
+    },
+  ],
   ['GET /api/account', { ok: 200, call: () => ({ url: '/api/account' }) }],
-  ['POST /api/account/password', { ok: 200, call: () => ({ url: '/api/account/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD, signOutOtherSessions: false } }) }],
+  [
+    'POST /api/account/password',
+    {
+      ok: 200,
+      call: () => ({
+        url: '/api/account/password',
+        body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD, signOutOtherSessions: false },
+      }),
+    },
+  ],
   [
     'POST /api/account/two-factor/setup',
     {
@@ -65,16 +105,23 @@ const SAMPLES: [string, Sample][] = [
     {
       ok: 200,
       call: async (c) => {
-        if (c.caller === 'anonymous') return { url: '/api/account/two-factor/confirm', body: { code: '123456' } }
+        if (c.caller === 'anonymous')
+          return { url: '/api/account/two-factor/confirm', body: { code: '123456' } }
         // Starting again gives a secret the test knows (the previous sample's answer was not kept).
-            const setup = await c.browser.post('/api/account/two-factor/setup', { password: TEST_PASSWORD })
-        const secret = (setup.json() as { secret: string }).secret
+        const setup = await c.browser.post('/api/account/two-factor/setup', { password: TEST_PASSWORD })
+        const secret = setup.json<{ secret: string }>().secret
         c.secrets.set(c.caller, secret)
         return { url: '/api/account/two-factor/confirm', body: { code: totpCodeAt(secret, new Date()) } }
       },
     },
   ],
-  ['POST /api/account/two-factor/recovery-codes', { ok: 200, call: () => ({ url: '/api/account/two-factor/recovery-codes', body: { password: TEST_PASSWORD } }) }],
+  [
+    'POST /api/account/two-factor/recovery-codes',
+    {
+      ok: 200,
+      call: () => ({ url: '/api/account/two-factor/recovery-codes', body: { password: TEST_PASSWORD } }),
+    },
+  ],
   [
     'POST /api/account/two-factor/disable',
     {
@@ -88,9 +135,15 @@ const SAMPLES: [string, Sample][] = [
     },
   ],
   ['GET /api/account/sessions', { ok: 200, call: () => ({ url: '/api/account/sessions' }) }],
-  ['POST /api/account/sessions/end-others', { ok: 200, call: () => ({ url: '/api/account/sessions/end-others' }) }],
+  [
+    'POST /api/account/sessions/end-others',
+    { ok: 200, call: () => ({ url: '/api/account/sessions/end-others' }) },
+  ],
   ['GET /api/account/tokens', { ok: 200, call: () => ({ url: '/api/account/tokens' }) }],
-  ['POST /api/account/tokens', { ok: 201, call: () => ({ url: '/api/account/tokens', body: { name: 'matrix', days: 1 } }) }],
+  [
+    'POST /api/account/tokens',
+    { ok: 201, call: () => ({ url: '/api/account/tokens', body: { name: 'matrix', days: 1 } }) },
+  ],
   [
     'DELETE /api/account/tokens/:tokenId',
     {
@@ -98,26 +151,87 @@ const SAMPLES: [string, Sample][] = [
       call: async (c) => {
         if (c.caller === 'anonymous') return { url: `/api/account/tokens/${crypto.randomUUID()}` }
         const created = await c.browser.post('/api/account/tokens', { name: 'to revoke', days: 1 })
-        return { url: `/api/account/tokens/${(created.json() as { id: string }).id}` }
+        return { url: `/api/account/tokens/${created.json<{ id: string }>().id}` }
       },
     },
   ],
   ['GET /api/organisation', { ok: 200, call: () => ({ url: '/api/organisation' }) }],
-  ['PATCH /api/organisation', { ok: 200, call: () => ({ url: '/api/organisation', body: { name: 'Matrix Organisation' } }) }],
+  [
+    'PATCH /api/organisation',
+    { ok: 200, call: () => ({ url: '/api/organisation', body: { name: 'Matrix Organisation' } }) },
+  ],
   ['GET /api/centres', { ok: 200, call: () => ({ url: '/api/centres' }) }],
-  ['POST /api/centres', { ok: 201, call: () => ({ url: '/api/centres', body: { name: 'Second Centre', timeZone: 'Europe/London' } }) }],
+  [
+    'POST /api/centres',
+    {
+      ok: 201,
+      call: () => ({ url: '/api/centres', body: { name: 'Second Centre', timeZone: 'Europe/London' } }),
+    },
+  ],
   ['GET /api/centres/:centreId', { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}` }) }],
-  ['PATCH /api/centres/:centreId', { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}`, body: { timeZone: 'Europe/Jersey' } }) }],
-  ['POST /api/centres/:centreId/venues', { ok: 201, call: (c) => ({ url: `/api/centres/${c.world.centreId}/venues`, body: { name: 'Another hall' } }) }],
-  ['PATCH /api/venues/:venueId', { ok: 200, call: (c) => ({ url: `/api/venues/${c.world.venueId}`, body: { address: '1 School Lane' } }) }],
-  ['POST /api/venues/:venueId/rooms', { ok: 201, call: (c) => ({ url: `/api/venues/${c.world.venueId}/rooms`, body: { name: 'Room', kind: 'family_room', capacityFamilies: 3 } }) }],
-  ['PATCH /api/rooms/:roomId', { ok: 200, call: (c) => ({ url: `/api/rooms/${c.world.roomId}`, body: { capacityFamilies: 4 } }) }],
+  [
+    'PATCH /api/centres/:centreId',
+    {
+      ok: 200,
+      call: (c) => ({ url: `/api/centres/${c.world.centreId}`, body: { timeZone: 'Europe/Jersey' } }),
+    },
+  ],
+  [
+    'POST /api/centres/:centreId/venues',
+    {
+      ok: 201,
+      call: (c) => ({ url: `/api/centres/${c.world.centreId}/venues`, body: { name: 'Another hall' } }),
+    },
+  ],
+  [
+    'PATCH /api/venues/:venueId',
+    { ok: 200, call: (c) => ({ url: `/api/venues/${c.world.venueId}`, body: { address: '1 School Lane' } }) },
+  ],
+  [
+    'POST /api/venues/:venueId/rooms',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/venues/${c.world.venueId}/rooms`,
+        body: { name: 'Room', kind: 'family_room', capacityFamilies: 3 },
+      }),
+    },
+  ],
+  [
+    'PATCH /api/rooms/:roomId',
+    { ok: 200, call: (c) => ({ url: `/api/rooms/${c.world.roomId}`, body: { capacityFamilies: 4 } }) },
+  ],
   ['GET /api/users', { ok: 200, call: () => ({ url: '/api/users' }) }],
-  ['POST /api/users', { ok: 201, call: () => ({ url: '/api/users', body: { email: uniqueEmail(), displayName: 'New Person', roles: [{ role: 'volunteer', centreId: null }] } }) }],
+  [
+    'POST /api/users',
+    {
+      ok: 201,
+      call: () => ({
+        url: '/api/users',
+        body: {
+          email: uniqueEmail(),
+          displayName: 'New Person',
+          roles: [{ role: 'volunteer', centreId: null }],
+        },
+      }),
+    },
+  ],
   ['GET /api/users/:userId', { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}` }) }],
-  ['PATCH /api/users/:userId', { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}`, body: { displayName: 'Renamed' } }) }],
-  ['POST /api/users/:userId/disable', { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}/disable` }) }],
-  ['POST /api/users/:userId/enable', { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}/enable` }) }],
+  [
+    'PATCH /api/users/:userId',
+    {
+      ok: 200,
+      call: (c) => ({ url: `/api/users/${c.world.targetUserId}`, body: { displayName: 'Renamed' } }),
+    },
+  ],
+  [
+    'POST /api/users/:userId/disable',
+    { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}/disable` }) },
+  ],
+  [
+    'POST /api/users/:userId/enable',
+    { ok: 200, call: (c) => ({ url: `/api/users/${c.world.targetUserId}/enable` }) },
+  ],
   ['GET /api/outbox', { ok: 200, call: () => ({ url: '/api/outbox' }) }],
   ['GET /api/outbox/:messageId', { ok: 200, call: (c) => ({ url: `/api/outbox/${c.world.messageId}` }) }],
   ['GET /api/audit', { ok: 200, call: () => ({ url: '/api/audit?limit=5' }) }],
@@ -141,11 +255,19 @@ const users = new Map<Caller, BuiltUser>()
 async function buildWorld(organisationId: string, centreId: string, admin: BuiltUser): Promise<World> {
   const browser = new TestBrowser(t.app)
   await browser.signIn(admin, t.clock)
-  const venue = (await browser.post(`/api/centres/${centreId}/venues`, { name: 'Grands Vaux School' })).json() as { id: string }
-  const room = (await browser.post(`/api/venues/${venue.id}/rooms`, { name: 'Family room', capacityFamilies: 6 })).json() as { id: string }
+  const venue = (await browser.post(`/api/centres/${centreId}/venues`, { name: 'Grands Vaux School' })).json<{
+    id: string
+  }>()
+  const room = (
+    await browser.post(`/api/venues/${venue.id}/rooms`, { name: 'Family room', capacityFamilies: 6 })
+  ).json<{ id: string }>()
   const target = await buildUser(t.deps, { organisationId, role: 'volunteer' })
-  await browser.post('/api/users', { email: uniqueEmail(), displayName: 'Invited', roles: [{ role: 'parent', centreId: null }] })
-  const outbox = (await browser.get('/api/outbox')).json() as { messages: { id: string }[] }
+  await browser.post('/api/users', {
+    email: uniqueEmail(),
+    displayName: 'Invited',
+    roles: [{ role: 'parent', centreId: null }],
+  })
+  const outbox = (await browser.get('/api/outbox')).json<{ messages: { id: string }[] }>()
   const messageId = outbox.messages[0]?.id
   if (!messageId) throw new Error('no outbox message')
   return { centreId, venueId: venue.id, roomId: room.id, targetUserId: target.userId, messageId }
@@ -155,7 +277,8 @@ beforeAll(async () => {
   t = await createTestContext()
   const org = await buildOrganisation(t.deps)
   for (const caller of CALLERS) {
-    if (caller !== 'anonymous') users.set(caller, await buildUser(t.deps, { organisationId: org.organisationId, role: caller }))
+    if (caller !== 'anonymous')
+      users.set(caller, await buildUser(t.deps, { organisationId: org.organisationId, role: caller }))
   }
   const admin = users.get('admin')
   if (!admin) throw new Error('no admin')
@@ -182,10 +305,13 @@ describe('authorization matrix (AZ-1)', () => {
       if (!policy) return 'NONE'
       if (policy.kind === 'public') return 'anyone'
       if (policy.kind === 'second_factor') return 'half-signed-in'
-      if (policy.kind === 'signed_in') return policy.allowEnrolment ? 'any member (also while enrolling 2FA)' : 'any member'
+      if (policy.kind === 'signed_in')
+        return policy.allowEnrolment ? 'any member (also while enrolling 2FA)' : 'any member'
       return policy.roles.join(', ')
     }
-    const table = [...t.app.routeTable].sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`)).map((r) => `${r.method} ${r.url}: ${allowed(r.policy)}`)
+    const table = [...t.app.routeTable]
+      .sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`))
+      .map((r) => `${r.method} ${r.url}: ${allowed(r.policy)}`)
     expect(table).toMatchInlineSnapshot(`
       [
         "GET /api/account: any member (also while enrolling 2FA)",
@@ -247,12 +373,23 @@ describe('authorization matrix (AZ-1)', () => {
         const browser = browsers.get(caller)
         if (!browser) throw new Error('no browser')
         const call = await sample.call({ caller, browser, world, user: users.get(caller) ?? null, secrets })
-        const response = await browser.request(method as 'GET', call.url, method === 'GET' || method === 'DELETE' ? undefined : (call.body ?? {}))
+        const response = await browser.request(
+          method as 'GET',
+          call.url,
+          method === 'GET' || method === 'DELETE' ? undefined : (call.body ?? {}),
+        )
         const expected = expectedFor(route.policy, caller, sample)
-        if (response.statusCode !== expected) mismatches.push(`${key} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`)
+        if (response.statusCode !== expected)
+          mismatches.push(
+            `${key} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+          )
         const requestId = response.headers['x-request-id']
         if (!route.audit) continue
-        const audited = await t.deps.db.selectFrom('audit_log').select('id').where('request_id', '=', String(requestId)).execute()
+        const audited = await t.deps.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('request_id', '=', String(requestId))
+          .execute()
         if (audited.length === 0) mismatches.push(`${key} as ${caller}: no audit row`)
         if (key === 'POST /api/auth/login' && caller !== 'anonymous') await browser.refreshSession()
       }
@@ -282,12 +419,25 @@ describe('authorization matrix (AZ-1)', () => {
       await browser.signIn(user, t.clock)
       for (const [method, url, body] of foreignCalls) {
         const response = await browser.request(method as 'GET', url, body)
-        const allowedByRole = user === admin || !url.startsWith('/api/users') && !url.startsWith('/api/outbox') && !(method === 'PATCH' && url.startsWith('/api/centres'))
-        expect(response.statusCode, `${method} ${url} as ${user === admin ? 'admin' : 'coordinator'}`).toBe(allowedByRole ? 404 : 403)
+        const allowedByRole =
+          user === admin ||
+          (!url.startsWith('/api/users') &&
+            !url.startsWith('/api/outbox') &&
+            !(method === 'PATCH' && url.startsWith('/api/centres')))
+        expect(response.statusCode, `${method} ${url} as ${user === admin ? 'admin' : 'coordinator'}`).toBe(
+          allowedByRole ? 404 : 403,
+        )
       }
     }
-    const foreignTarget = await t.deps.db.selectFrom('users').select(['display_name', 'status']).where('id', '=', foreign.targetUserId).executeTakeFirstOrThrow()
-    expect(foreignTarget).toEqual({ display_name: expect.not.stringContaining('Intruder') as unknown, status: 'active' })
+    const foreignTarget = await t.deps.db
+      .selectFrom('users')
+      .select(['display_name', 'status'])
+      .where('id', '=', foreign.targetUserId)
+      .executeTakeFirstOrThrow()
+    expect(foreignTarget).toEqual({
+      display_name: expect.not.stringContaining('Intruder') as unknown,
+      status: 'active',
+    })
   })
 
   it("never lists another organisation's people, centres or mail", async () => {
@@ -304,8 +454,16 @@ describe('authorization matrix (AZ-1)', () => {
       expect(everything.includes(id), `foreign id ${id} listed`).toBe(false)
     }
     // The trail shows this organisation's own actors only (including their refused attempts on foreign ids).
-    const trail = (await browser.get('/api/audit?limit=200')).json() as { actorUserId: string | null }[]
-    const ownUsers = new Set((await t.deps.db.selectFrom('users').select('id').where('organisation_id', '=', admin.organisationId).execute()).map((u) => u.id))
+    const trail = (await browser.get('/api/audit?limit=200')).json<{ actorUserId: string | null }[]>()
+    const ownUsers = new Set(
+      (
+        await t.deps.db
+          .selectFrom('users')
+          .select('id')
+          .where('organisation_id', '=', admin.organisationId)
+          .execute()
+      ).map((u) => u.id),
+    )
     expect(trail.length).toBeGreaterThan(50)
     expect(trail.filter((row) => row.actorUserId !== null && !ownUsers.has(row.actorUserId))).toEqual([])
   })

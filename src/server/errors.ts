@@ -38,22 +38,33 @@ function fromFastify(error: FastifyError): ErrorBody | null {
 }
 
 /** Maps any error to `{ error: { code, message, details? } }`; internals are logged, never sent. */
-export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): void {
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   if (error instanceof AppError) {
     void reply.status(STATUS[error.code]).send(body(error.code, error.message, error.details))
     return
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
-      path: [error.validationContext, ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : [])].join('.'),
+      path: [
+        error.validationContext,
+        ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
+      ].join('.'),
       message: v.message ?? 'Invalid value',
     }))
-    void reply.status(400).send(body('INVALID_INPUT', issues[0]?.message ?? 'Some fields are not valid.', { issues }))
+    void reply
+      .status(400)
+      .send(body('INVALID_INPUT', issues[0]?.message ?? 'Some fields are not valid.', { issues }))
     return
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, reqId: request.id }, 'response did not match its schema')
-    void reply.status(500).send(body('INTERNAL', `Something went wrong on our side (reference ${request.id}).`))
+    void reply
+      .status(500)
+      .send(body('INTERNAL', `Something went wrong on our side (reference ${request.id}).`))
     return
   }
   const known = 'statusCode' in error ? fromFastify(error) : null

@@ -19,7 +19,12 @@ describe('CSRF (HDR-2)', () => {
     const body = { name: 'Sneaky hall' }
     const url = `/api/centres/${centreId}/venues`
     const token = admin.csrfToken ?? ''
-    const noToken = await t.app.inject({ method: 'POST', url, payload: body, headers: { cookie: `kinbridge=${admin.cookie ?? ''}` } })
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { cookie: `kinbridge=${admin.cookie ?? ''}` },
+    })
     expect(noToken.statusCode).toBe(403)
     expect(noToken.json()).toMatchObject({ error: { code: 'CSRF_REJECTED' } })
     const wrong = await admin.post(url, body, { 'x-csrf-token': 'x'.repeat(43) })
@@ -27,13 +32,13 @@ describe('CSRF (HDR-2)', () => {
     expect((await admin.post(url, body, { origin: 'https://evil.example' })).statusCode).toBe(403)
     expect((await admin.post(url, body, { 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403)
     expect((await admin.post(url, body, { origin: TEST_ORIGIN, 'x-csrf-token': token })).statusCode).toBe(201)
-    const venues = (await admin.get(`/api/centres/${centreId}`)).json() as { venues: { name: string }[] }
+    const venues = (await admin.get(`/api/centres/${centreId}`)).json<{ venues: { name: string }[] }>()
     expect(venues.venues.map((v) => v.name)).toEqual(['Sneaky hall'])
   })
 
   it('needs no CSRF token for a Bearer token, which a browser never sends by itself', async () => {
     const created = await admin.post('/api/account/tokens', { name: 'script', days: 1 })
-    const { token } = created.json() as { token: string }
+    const { token } = created.json<{ token: string }>()
     const response = await t.app.inject({
       method: 'PATCH',
       url: `/api/centres/${centreId}`,
@@ -45,13 +50,18 @@ describe('CSRF (HDR-2)', () => {
 
   it('has no GET route that changes anything', () => {
     const gets = t.app.routeTable.filter((r) => r.method === 'GET')
-    for (const route of gets) expect(route.audit?.action ?? 'openapi.read', route.url).toMatch(/\.(read|list)$/)
+    for (const route of gets)
+      expect(route.audit?.action ?? 'openapi.read', route.url).toMatch(/\.(read|list)$/)
   })
 })
 
 describe('headers (HDR-1)', () => {
   it('sends the security headers on answers, errors and unknown paths', async () => {
-    for (const response of [await admin.get('/api/account'), await admin.get('/api/nowhere'), await t.app.inject({ method: 'GET', url: '/api/account' })]) {
+    for (const response of [
+      await admin.get('/api/account'),
+      await admin.get('/api/nowhere'),
+      await t.app.inject({ method: 'GET', url: '/api/account' }),
+    ]) {
       const csp = String(response.headers['content-security-policy'])
       expect(csp).toContain("object-src 'none'")
       expect(csp).toContain("base-uri 'none'")
@@ -69,18 +79,35 @@ describe('errors: one shape, never a 500 for bad input', () => {
   it('answers malformed JSON, a wrong content type, a huge body and a bad field with 4xx', async () => {
     const headers = { cookie: `kinbridge=${admin.cookie ?? ''}`, 'x-csrf-token': admin.csrfToken ?? '' }
     const url = `/api/centres/${centreId}/venues`
-    const badJson = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"name":' })
+    const badJson = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"name":',
+    })
     expect(badJson.statusCode).toBe(400)
     expect(badJson.json()).toMatchObject({ error: { code: 'INVALID_INPUT' } })
-    const text = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/plain' }, payload: 'name=x' })
+    const text = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'text/plain' },
+      payload: 'name=x',
+    })
     expect(text.statusCode).toBe(415)
     expect(text.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } })
-    const huge = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) })
+    const huge = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    })
     expect(huge.statusCode).toBe(413)
     expect(huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } })
     const invalid = await admin.post(url, { name: '' })
     expect(invalid.statusCode).toBe(400)
-    expect(invalid.json()).toMatchObject({ error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'body.name' }] } } })
+    expect(invalid.json()).toMatchObject({
+      error: { code: 'INVALID_INPUT', details: { issues: [{ path: 'body.name' }] } },
+    })
     const badId = await admin.get('/api/centres/not-a-uuid')
     expect(badId.statusCode).toBe(400)
     for (const response of [badJson, text, huge, invalid, badId]) {
@@ -106,12 +133,25 @@ describe('errors: one shape, never a 500 for bad input', () => {
     const poisoned = await t.app.inject({
       method: 'PATCH',
       url: `/api/users/${self.userId}`,
-      headers: { cookie: `kinbridge=${browser.cookie ?? ''}`, 'x-csrf-token': browser.csrfToken ?? '', 'content-type': 'application/json' },
+      headers: {
+        cookie: `kinbridge=${browser.cookie ?? ''}`,
+        'x-csrf-token': browser.csrfToken ?? '',
+        'content-type': 'application/json',
+      },
       payload: '{"displayName":"Proto","__proto__":{"polluted":true}}',
     })
     expect(poisoned.statusCode).toBe(400)
-    const row = await t.deps.db.selectFrom('users').select(['organisation_id', 'status', 'email', 'display_name']).where('id', '=', self.userId).executeTakeFirstOrThrow()
-    expect(row).toEqual({ organisation_id: org.organisationId, status: 'active', email: self.email, display_name: 'Me' })
+    const row = await t.deps.db
+      .selectFrom('users')
+      .select(['organisation_id', 'status', 'email', 'display_name'])
+      .where('id', '=', self.userId)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({
+      organisation_id: org.organisationId,
+      status: 'active',
+      email: self.email,
+      display_name: 'Me',
+    })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

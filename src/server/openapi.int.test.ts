@@ -12,10 +12,14 @@ describe('OpenAPI document', () => {
   it('is valid OpenAPI 3 and documents every /api route', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' })
     expect(response.statusCode).toBe(200)
-    const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> }
+    const document = response.json<{ openapi: string; paths: Record<string, Record<string, unknown>> }>()
     expect(document.openapi).toMatch(/^3\./)
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeDefined()
-    const documented = new Set(Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)))
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    )
     const routes = t.app.routeTable
       .filter((r) => r.url !== '/api/openapi.json')
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)
@@ -32,7 +36,7 @@ describe('OpenAPI document', () => {
   it('matches the committed copy the web client is generated from', async () => {
     const { readFile } = await import('node:fs/promises')
     const committed = JSON.parse(await readFile('docs/openapi.json', 'utf8')) as unknown
-    const live = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as unknown
+    const live = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<unknown>()
     expect(live, 'run npm run gen:api').toEqual(committed)
   })
 })

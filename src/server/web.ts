@@ -10,7 +10,10 @@ export const NONCE_PLACEHOLDER = '__CSP_NONCE__'
  * this response's CSP nonce, and every path that is not an asset or an API route gets the page
  * (client-side routing).
  */
-export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<(reply: FastifyReply) => FastifyReply> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  webRoot: string,
+): Promise<(reply: FastifyReply) => FastifyReply> {
   const indexFile = path.join(webRoot, 'index.html')
   const template = fs.readFileSync(indexFile, 'utf8')
   await app.register(fastifyStatic, {
@@ -19,7 +22,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     index: false,
     wildcard: false,
     setHeaders(res, filePath) {
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+      if (filePath.includes(`${path.sep}assets${path.sep}`))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
     },
   })
   return (reply) => {

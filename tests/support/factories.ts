@@ -16,7 +16,12 @@ const unique = (): string => randomBytes(5).toString('hex')
 /** A fresh organisation with one centre; each test makes its own, so tests never share rows. */
 export async function buildOrganisation(
   deps: Deps,
-  overrides: Partial<{ name: string; centreName: string; timeZone: string; requireStaffTwoFactor: boolean }> = {},
+  overrides: Partial<{
+    name: string
+    centreName: string
+    timeZone: string
+    requireStaffTwoFactor: boolean
+  }> = {},
 ): Promise<BuiltOrganisation> {
   return setUpOrganisation(deps, cliOrigin(), {
     organisationName: overrides.name ?? `Test Organisation ${unique()}`,
@@ -39,7 +44,14 @@ export const TEST_PASSWORD = 'correct-pony-staple-1847'
 
 export async function buildUser(
   deps: Deps,
-  options: { organisationId: string; role?: Role; centreId?: string | null; roles?: { role: Role; centreId: string | null }[]; totp?: boolean; email?: string },
+  options: {
+    organisationId: string
+    role?: Role
+    centreId?: string | null
+    roles?: { role: Role; centreId: string | null }[]
+    totp?: boolean
+    email?: string
+  },
 ): Promise<BuiltUser> {
   const email = options.email ?? `${options.role ?? 'user'}-${unique()}@example.org`
   const roles = options.roles ?? [{ role: options.role ?? 'coordinator', centreId: options.centreId ?? null }]

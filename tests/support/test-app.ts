@@ -60,7 +60,12 @@ export class TestBrowser {
   csrfToken: string | null = null
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method,
       url,
@@ -92,20 +97,26 @@ export class TestBrowser {
   /** Reads the session's CSRF token, as the web app does after each sign-in step. */
   async refreshSession(): Promise<LightMyRequestResponse> {
     const response = await this.get('/api/auth/session')
-    if (response.statusCode === 200) this.csrfToken = (response.json() as { csrfToken: string }).csrfToken
+    if (response.statusCode === 200) this.csrfToken = response.json<{ csrfToken: string }>().csrfToken
     return response
   }
 
   /** Signs in with the password and, when the user has one, the current TOTP code. */
-  async signIn(user: { email: string; password: string; totpSecret?: string | null }, clock: { now(): Date }): Promise<string> {
+  async signIn(
+    user: { email: string; password: string; totpSecret?: string | null },
+    clock: { now(): Date },
+  ): Promise<string> {
     const login = await this.post('/api/auth/login', { email: user.email, password: user.password })
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`)
-    let stage = (login.json() as { stage: string }).stage
+    let stage = login.json<{ stage: string }>().stage
     if (stage === 'second_factor' && user.totpSecret) {
       await this.refreshSession()
-      const second = await this.post('/api/auth/second-factor', { code: totpCodeAt(user.totpSecret, clock.now()) })
-      if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`)
-      stage = (second.json() as { stage: string }).stage
+      const second = await this.post('/api/auth/second-factor', {
+        code: totpCodeAt(user.totpSecret, clock.now()),
+      })
+      if (second.statusCode !== 200)
+        throw new Error(`second factor failed: ${second.statusCode} ${second.body}`)
+      stage = second.json<{ stage: string }>().stage
     }
     await this.refreshSession()
     return stage

@@ -7,7 +7,8 @@ import { migrateToLatest } from '../../src/db/migrate'
 
 export type TestDbKind = 'sqlite' | 'postgres'
 
-export const testDbKind = (): TestDbKind => (process.env.KINBRIDGE_TEST_DB === 'postgres' ? 'postgres' : 'sqlite')
+export const testDbKind = (): TestDbKind =>
+  process.env.KINBRIDGE_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 
 const templateDir = path.resolve('.tmp/test-db')
 export const SQLITE_TEMPLATE = path.join(templateDir, 'template.db')
@@ -37,7 +38,9 @@ export async function prepareTestDatabase(kind: TestDbKind): Promise<void> {
 }
 
 /** A database for one test file: a fresh copy of the SQLite template, or the shared PostgreSQL database. */
-export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise<Connected & { file: string | null }> {
+export async function openTestDatabase(
+  kind: TestDbKind = testDbKind(),
+): Promise<Connected & { file: string | null }> {
   if (kind === 'postgres') return { ...(await connect({ kind: 'postgres', url: postgresUrl() })), file: null }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-test-'))
   const file = path.join(dir, 'kinbridge.db')

@@ -32,7 +32,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('centres_organisation_idx').on('centres').columns(['organisation_id', 'name']).execute()
+  await db.schema
+    .createIndex('centres_organisation_idx')
+    .on('centres')
+    .columns(['organisation_id', 'name'])
+    .execute()
 
   await db.schema
     .createTable('venues')
@@ -46,7 +50,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('venues_centre_idx').on('venues').columns(['organisation_id', 'centre_id']).execute()
+  await db.schema
+    .createIndex('venues_centre_idx')
+    .on('venues')
+    .columns(['organisation_id', 'centre_id'])
+    .execute()
 
   await db.schema
     .createTable('rooms')
@@ -60,7 +68,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('rooms_venue_idx').on('rooms').columns(['organisation_id', 'venue_id']).execute()
+  await db.schema
+    .createIndex('rooms_venue_idx')
+    .on('rooms')
+    .columns(['organisation_id', 'venue_id'])
+    .execute()
 
   await db.schema
     .createTable('users')
@@ -77,7 +89,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('users_organisation_idx').on('users').columns(['organisation_id', 'display_name']).execute()
+  await db.schema
+    .createIndex('users_organisation_idx')
+    .on('users')
+    .columns(['organisation_id', 'display_name'])
+    .execute()
 
   await db.schema
     .createTable('role_assignments')
@@ -88,7 +104,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('centre_id', 'text', (c) => c.references('centres.id'))
     .addColumn('created_at', instant, (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('role_assignments_user_idx').on('role_assignments').columns(['user_id']).execute()
+  await db.schema
+    .createIndex('role_assignments_user_idx')
+    .on('role_assignments')
+    .columns(['user_id'])
+    .execute()
 
   await db.schema
     .createTable('recovery_codes')
@@ -159,12 +179,22 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('next_attempt_at', instant, (c) => c.notNull())
     .addColumn('sent_at', instant)
     .execute()
-  await db.schema.createIndex('outbox_pending_idx').on('outbox').columns(['status', 'next_attempt_at']).execute()
-  await db.schema.createIndex('outbox_organisation_idx').on('outbox').columns(['organisation_id', 'created_at']).execute()
+  await db.schema
+    .createIndex('outbox_pending_idx')
+    .on('outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute()
+  await db.schema
+    .createIndex('outbox_organisation_idx')
+    .on('outbox')
+    .columns(['organisation_id', 'created_at'])
+    .execute()
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('seq', pg ? 'bigserial' : 'integer', (c) => (pg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('seq', pg ? 'bigserial' : 'integer', (c) =>
+      pg ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('at', instant, (c) => c.notNull())
     .addColumn('organisation_id', 'text')
@@ -180,7 +210,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('audit_log_organisation_idx').on('audit_log').columns(['organisation_id', 'seq']).execute()
+  await db.schema
+    .createIndex('audit_log_organisation_idx')
+    .on('audit_log')
+    .columns(['organisation_id', 'seq'])
+    .execute()
 
   if (pg) {
     await sql`create function kinbridge_audit_append_only() returns trigger language plpgsql as $$
@@ -197,6 +231,6 @@ export async function up(db: AnyDb): Promise<void> {
   }
 }
 
-export async function down(): Promise<void> {
-  throw new Error('The foundation migration cannot be reverted: restore a backup instead.')
+export function down(): Promise<void> {
+  return Promise.reject(new Error('The foundation migration cannot be reverted: restore a backup instead.'))
 }

@@ -12,7 +12,12 @@ async function appendInTransaction(trx: Db, row: NewAuditRow): Promise<void> {
   if (trx.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx)
   }
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst()
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   const chained: ChainedFields = { ...row, prev_hash: last?.hash ?? GENESIS_HASH }
   await trx
     .insertInto('audit_log')
@@ -42,7 +47,11 @@ export async function listAuditRows(db: Db, page: AuditPage): Promise<AuditRow[]
 }
 
 /** Walks the whole chain in order, a batch at a time, handing each row to the visitor. */
-export async function walkAuditChain(db: Db, visit: (row: AuditRow) => void, batchSize = 2000): Promise<void> {
+export async function walkAuditChain(
+  db: Db,
+  visit: (row: AuditRow) => void,
+  batchSize = 2000,
+): Promise<void> {
   let after = -1
   for (;;) {
     const rows = await db

@@ -9,7 +9,11 @@ export async function insertAuthSession(db: Db, row: Insertable<AuthSessionsTabl
 export const findAuthSessionByTokenHash = (db: Db, tokenHash: string): Promise<AuthSessionRow | undefined> =>
   db.selectFrom('auth_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
 
-export async function updateAuthSession(db: Db, id: string, changes: Updateable<AuthSessionsTable>): Promise<void> {
+export async function updateAuthSession(
+  db: Db,
+  id: string,
+  changes: Updateable<AuthSessionsTable>,
+): Promise<void> {
   await db.updateTable('auth_sessions').set(changes).where('id', '=', id).execute()
 }
 
@@ -26,7 +30,12 @@ export async function deleteUserSessions(db: Db, userId: string, exceptId?: stri
 }
 
 export const listUserSessions = (db: Db, userId: string): Promise<AuthSessionRow[]> =>
-  db.selectFrom('auth_sessions').selectAll().where('user_id', '=', userId).orderBy('last_seen_at', 'desc').execute()
+  db
+    .selectFrom('auth_sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .execute()
 
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const result = await db.deleteFrom('auth_sessions').where('expires_at', '<=', now).executeTakeFirst()

@@ -25,7 +25,12 @@ export async function consumeOneTimeLink(db: Db, id: string, at: string): Promis
 }
 
 /** A new link makes the user's older unused links of the same purpose worthless. */
-export async function retireOneTimeLinks(db: Db, userId: string, purpose: OneTimeLinkRow['purpose'], at: string): Promise<void> {
+export async function retireOneTimeLinks(
+  db: Db,
+  userId: string,
+  purpose: OneTimeLinkRow['purpose'],
+  at: string,
+): Promise<void> {
   await db
     .updateTable('one_time_links')
     .set({ used_at: at })
@@ -51,7 +56,12 @@ export const listApiTokens = (db: Db, scope: OrgScope, userId: string): Promise<
     .orderBy('created_at', 'desc')
     .execute()
 
-export const findApiToken = (db: Db, scope: OrgScope, userId: string, id: string): Promise<ApiTokenRow | undefined> =>
+export const findApiToken = (
+  db: Db,
+  scope: OrgScope,
+  userId: string,
+  id: string,
+): Promise<ApiTokenRow | undefined> =>
   db
     .selectFrom('api_tokens')
     .selectAll()
@@ -61,7 +71,12 @@ export const findApiToken = (db: Db, scope: OrgScope, userId: string, id: string
     .executeTakeFirst()
 
 export async function revokeApiToken(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute()
 }
 
 export async function touchApiToken(db: Db, id: string, at: string): Promise<void> {

@@ -15,7 +15,11 @@ export async function insertOrganisation(db: Db, row: Insertable<OrganisationsTa
   await db.insertInto('organisations').values(row).execute()
 }
 
-export async function updateOrganisation(db: Db, scope: OrgScope, changes: Updateable<OrganisationsTable>): Promise<void> {
+export async function updateOrganisation(
+  db: Db,
+  scope: OrgScope,
+  changes: Updateable<OrganisationsTable>,
+): Promise<void> {
   await db.updateTable('organisations').set(changes).where('id', '=', scope.organisationId).execute()
 }
 
@@ -24,11 +28,16 @@ export const countOrganisations = async (db: Db): Promise<number> => {
     .selectFrom('organisations')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }
 
 export const listCentres = (db: Db, scope: OrgScope): Promise<CentreRow[]> =>
-  db.selectFrom('centres').selectAll().where('organisation_id', '=', scope.organisationId).orderBy('name').execute()
+  db
+    .selectFrom('centres')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .orderBy('name')
+    .execute()
 
 export const findCentre = (db: Db, scope: OrgScope, id: string): Promise<CentreRow | undefined> =>
   db
@@ -42,7 +51,12 @@ export async function insertCentre(db: Db, row: Insertable<CentresTable>): Promi
   await db.insertInto('centres').values(row).execute()
 }
 
-export async function updateCentre(db: Db, scope: OrgScope, id: string, changes: Updateable<CentresTable>): Promise<void> {
+export async function updateCentre(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<CentresTable>,
+): Promise<void> {
   await db
     .updateTable('centres')
     .set(changes)
@@ -73,7 +87,12 @@ export async function insertVenue(db: Db, row: Insertable<VenuesTable>): Promise
   await db.insertInto('venues').values(row).execute()
 }
 
-export async function updateVenue(db: Db, scope: OrgScope, id: string, changes: Updateable<VenuesTable>): Promise<void> {
+export async function updateVenue(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<VenuesTable>,
+): Promise<void> {
   await db
     .updateTable('venues')
     .set(changes)
@@ -105,7 +124,12 @@ export async function insertRoom(db: Db, row: Insertable<RoomsTable>): Promise<v
   await db.insertInto('rooms').values(row).execute()
 }
 
-export async function updateRoom(db: Db, scope: OrgScope, id: string, changes: Updateable<RoomsTable>): Promise<void> {
+export async function updateRoom(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<RoomsTable>,
+): Promise<void> {
   await db
     .updateTable('rooms')
     .set(changes)

@@ -45,7 +45,8 @@ export async function updateUser(db: Db, scope: OrgScope, id: string, changes: U
 }
 
 export const emailTaken = async (db: Db, email: string): Promise<boolean> =>
-  (await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst()) !== undefined
+  (await db.selectFrom('users').select('id').where('email', '=', email.toLowerCase()).executeTakeFirst()) !==
+  undefined
 
 export const listGrants = (db: Db, scope: OrgScope, userId: string): Promise<GrantRow[]> =>
   db
@@ -56,7 +57,11 @@ export const listGrants = (db: Db, scope: OrgScope, userId: string): Promise<Gra
     .orderBy('role')
     .execute()
 
-export async function listGrantsForUsers(db: Db, scope: OrgScope, userIds: string[]): Promise<Map<string, GrantRow[]>> {
+export async function listGrantsForUsers(
+  db: Db,
+  scope: OrgScope,
+  userIds: string[],
+): Promise<Map<string, GrantRow[]>> {
   const byUser = new Map<string, GrantRow[]>()
   if (userIds.length === 0) return byUser
   const rows = await db
@@ -110,12 +115,25 @@ export async function replaceRecoveryCodes(
   if (codes.length === 0) return
   await db
     .insertInto('recovery_codes')
-    .values(codes.map((c) => ({ id: c.id, user_id: userId, code_hash: c.codeHash, used_at: null, created_at: c.createdAt })))
+    .values(
+      codes.map((c) => ({
+        id: c.id,
+        user_id: userId,
+        code_hash: c.codeHash,
+        used_at: null,
+        created_at: c.createdAt,
+      })),
+    )
     .execute()
 }
 
 /** Marks an unused recovery code used; true when one matched. */
-export async function consumeRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
+export async function consumeRecoveryCode(
+  db: Db,
+  userId: string,
+  codeHash: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('recovery_codes')
     .set({ used_at: at })
@@ -133,5 +151,5 @@ export const countUnusedRecoveryCodes = async (db: Db, userId: string): Promise<
     .where('user_id', '=', userId)
     .where('used_at', 'is', null)
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }

@@ -31,11 +31,14 @@ export interface Scope {
 
 export const scopeOf = (actor: Actor): Scope => ({ organisationId: actor.organisationId })
 
-export const hasRole = (actor: Actor, ...roles: Role[]): boolean => actor.grants.some((grant) => roles.includes(grant.role))
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+  actor.grants.some((grant) => roles.includes(grant.role))
 
 /** True when the actor holds one of the roles either organisation-wide or for this centre. */
 export const hasRoleInCentre = (actor: Actor, centreId: string, ...roles: Role[]): boolean =>
-  actor.grants.some((grant) => roles.includes(grant.role) && (grant.centreId === null || grant.centreId === centreId))
+  actor.grants.some(
+    (grant) => roles.includes(grant.role) && (grant.centreId === null || grant.centreId === centreId),
+  )
 
 /** The role recorded in the audit trail: the most powerful one the actor holds. */
 export function primaryRole(actor: Pick<Actor, 'grants'>): Role | null {

@@ -5,11 +5,19 @@ import { AppError } from '../errors'
 import type { AuditEntryView } from './audit.schemas'
 
 /** The organisation's own audit trail, newest first; details stay out of the listing. */
-export async function listAuditTrail(deps: Deps, actor: Actor, page: { before?: number | undefined; limit: number }): Promise<AuditEntryView[]> {
+export async function listAuditTrail(
+  deps: Deps,
+  actor: Actor,
+  page: { before?: number | undefined; limit: number },
+): Promise<AuditEntryView[]> {
   if (!hasRole(actor, 'admin')) throw new AppError('FORBIDDEN', 'Only an admin can read the audit trail')
-  const rows = await listAuditRows(deps.db, { organisationId: actor.organisationId, beforeSeq: page.before, limit: page.limit })
+  const rows = await listAuditRows(deps.db, {
+    organisationId: actor.organisationId,
+    beforeSeq: page.before,
+    limit: page.limit,
+  })
   return rows.map((row) => ({
-    seq: Number(row.seq),
+    seq: row.seq,
     at: row.at,
     actorUserId: row.actor_user_id,
     actorRole: row.actor_role,

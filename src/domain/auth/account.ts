@@ -31,14 +31,29 @@ export async function getAccount(deps: Deps, actor: Actor, user: UserRow): Promi
  * Changes the password after checking the current one; by default signs out every other device.
  * @throws AppError UNAUTHENTICATED for a wrong current password; INVALID_INPUT for a weak new one.
  */
-export async function changePassword(deps: Deps, actor: Actor, user: UserRow, input: ChangePasswordInput): Promise<{ sessionsEnded: number }> {
+export async function changePassword(
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+  input: ChangePasswordInput,
+): Promise<{ sessionsEnded: number }> {
   await assertCurrentPassword(deps, actor, user, input.currentPassword)
   assertAcceptablePassword(input.newPassword, user.email)
   const passwordHash = await hashPassword(input.newPassword)
   return deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, { organisationId: user.organisation_id }, user.id, { password_hash: passwordHash, updated_at: deps.clock.now().toISOString() })
-    const sessionsEnded = input.signOutOtherSessions ? await deleteUserSessions(trx, user.id, actor.sessionId ?? undefined) : 0
-    await auditAs(trx, deps.clock, actor, { action: 'account.password.change', resourceType: 'user', resourceIds: [user.id], details: { sessionsEnded } })
+    await updateUser(trx, { organisationId: user.organisation_id }, user.id, {
+      password_hash: passwordHash,
+      updated_at: deps.clock.now().toISOString(),
+    })
+    const sessionsEnded = input.signOutOtherSessions
+      ? await deleteUserSessions(trx, user.id, actor.sessionId ?? undefined)
+      : 0
+    await auditAs(trx, deps.clock, actor, {
+      action: 'account.password.change',
+      resourceType: 'user',
+      resourceIds: [user.id],
+      details: { sessionsEnded },
+    })
     return { sessionsEnded }
   })
 }
@@ -58,10 +73,19 @@ export async function listOwnSessions(deps: Deps, actor: Actor, user: UserRow): 
 }
 
 /** "Sign out other devices": every session of this user but the current one ends. */
-export async function endOtherSessions(deps: Deps, actor: Actor, user: UserRow): Promise<{ sessionsEnded: number }> {
+export async function endOtherSessions(
+  deps: Deps,
+  actor: Actor,
+  user: UserRow,
+): Promise<{ sessionsEnded: number }> {
   return deps.db.transaction().execute(async (trx) => {
     const sessionsEnded = await deleteUserSessions(trx, user.id, actor.sessionId ?? undefined)
-    await auditAs(trx, deps.clock, actor, { action: 'account.sessions.end_others', resourceType: 'user', resourceIds: [user.id], details: { sessionsEnded } })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'account.sessions.end_others',
+      resourceType: 'user',
+      resourceIds: [user.id],
+      details: { sessionsEnded },
+    })
     return { sessionsEnded }
   })
 }

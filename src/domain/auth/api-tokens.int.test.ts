@@ -9,7 +9,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-const bearer = (token: string, url = '/api/account') => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })
+const bearer = (token: string, url = '/api/account') =>
+  t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } })
 
 describe('API tokens', () => {
   it('are shown once, stored hashed, act as their user, and stop at revocation', async () => {
@@ -19,10 +20,14 @@ describe('API tokens', () => {
     await browser.signIn(user, t.clock)
     const created = await browser.post('/api/account/tokens', { name: 'Monthly return script', days: 30 })
     expect(created.statusCode).toBe(201)
-    const { token, id, prefix } = created.json() as { token: string; id: string; prefix: string }
+    const { token, id, prefix } = created.json<{ token: string; id: string; prefix: string }>()
     expect(token).toMatch(/^kbt_[A-Za-z0-9_-]{43}$/)
     expect(token.startsWith(prefix)).toBe(true)
-    const row = await t.deps.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await t.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(row.token_hash).toBe(hashSecret(token))
     expect(JSON.stringify(row)).not.toContain(token)
     const listed = (await browser.get('/api/account/tokens')).body
@@ -33,7 +38,12 @@ describe('API tokens', () => {
     expect(me.statusCode).toBe(200)
     expect(me.json()).toMatchObject({ email: user.email })
     expect((await bearer(token, '/api/users')).statusCode).toBe(403)
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_role']).where('actor_user_id', '=', user.userId).where('action', '=', 'api_token.create').execute()
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_role'])
+      .where('actor_user_id', '=', user.userId)
+      .where('action', '=', 'api_token.create')
+      .execute()
     expect(audit).toHaveLength(1)
 
     expect((await browser.delete(`/api/account/tokens/${id}`)).statusCode).toBe(204)
@@ -45,11 +55,16 @@ describe('API tokens', () => {
     const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'volunteer' })
     const browser = new TestBrowser(t.app)
     await browser.signIn(user, t.clock)
-    const { token } = (await browser.post('/api/account/tokens', { name: 'short', days: 1 })).json() as { token: string }
+    const { token } = (await browser.post('/api/account/tokens', { name: 'short', days: 1 })).json<{
+      token: string
+    }>()
     const other = await buildUser(t.deps, { organisationId: org.organisationId, role: 'volunteer' })
     const otherBrowser = new TestBrowser(t.app)
     await otherBrowser.signIn(other, t.clock)
-    const second = (await otherBrowser.post('/api/account/tokens', { name: 'x', days: 5 })).json() as { token: string; id: string }
+    const second = (await otherBrowser.post('/api/account/tokens', { name: 'x', days: 5 })).json<{
+      token: string
+      id: string
+    }>()
     // Someone else's token is not yours to see or revoke.
     expect((await browser.delete(`/api/account/tokens/${second.id}`)).statusCode).toBe(404)
     expect((await bearer(token)).statusCode).toBe(200)

@@ -35,7 +35,11 @@ const ownerOf = (actor: Actor): string => {
  * Creates a named, expiring token that acts as this user; the secret is returned once and only its
  * hash is kept.
  */
-export async function createApiToken(deps: Deps, actor: Actor, input: ApiTokenCreateInput): Promise<ApiTokenView & { token: string }> {
+export async function createApiToken(
+  deps: Deps,
+  actor: Actor,
+  input: ApiTokenCreateInput,
+): Promise<ApiTokenView & { token: string }> {
   const userId = ownerOf(actor)
   const token = `${API_TOKEN_PREFIX}${newSecret()}`
   const now = deps.clock.now()
@@ -53,13 +57,20 @@ export async function createApiToken(deps: Deps, actor: Actor, input: ApiTokenCr
   }
   await deps.db.transaction().execute(async (trx) => {
     await insertApiToken(trx, row)
-    await auditAs(trx, deps.clock, actor, { action: 'api_token.create', resourceType: 'api_token', resourceIds: [row.id], details: { name: input.name, days: input.days } })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'api_token.create',
+      resourceType: 'api_token',
+      resourceIds: [row.id],
+      details: { name: input.name, days: input.days },
+    })
   })
   return { ...presentApiToken(row), token }
 }
 
 export async function listApiTokens(deps: Deps, actor: Actor): Promise<ApiTokenView[]> {
-  return (await listTokenRows(deps.db, { organisationId: actor.organisationId }, ownerOf(actor))).map(presentApiToken)
+  return (await listTokenRows(deps.db, { organisationId: actor.organisationId }, ownerOf(actor))).map(
+    presentApiToken,
+  )
 }
 
 /** @throws AppError NOT_FOUND when the token is not one of the actor's own. */
@@ -69,6 +80,10 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
     const found = await findApiToken(trx, { organisationId: actor.organisationId }, userId, id)
     if (!found) throw notFound('API token')
     await revokeTokenRow(trx, id, deps.clock.now().toISOString())
-    await auditAs(trx, deps.clock, actor, { action: 'api_token.revoke', resourceType: 'api_token', resourceIds: [id] })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'api_token.revoke',
+      resourceType: 'api_token',
+      resourceIds: [id],
+    })
   })
 }

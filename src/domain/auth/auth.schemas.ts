@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { RoleSchema } from '../access/roles'
 
-const Email = z.email({ message: 'Enter a valid email address' }).max(254).transform((v) => v.trim().toLowerCase())
+const Email = z
+  .email({ message: 'Enter a valid email address' })
+  .max(254)
+  .transform((v) => v.trim().toLowerCase())
 
 export const LoginSchema = z.object({
   email: Email,
@@ -60,7 +63,9 @@ export const TotpSetupResultSchema = z.object({
 })
 export type TotpSetupResult = z.infer<typeof TotpSetupResultSchema>
 
-export const TotpConfirmSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your app') })
+export const TotpConfirmSchema = z.object({
+  code: z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your app'),
+})
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) })
 
 export const TotpDisableSchema = z.object({

@@ -29,22 +29,43 @@ export async function completeSecondFactor(
     const now = clock.now()
     if ('code' in input) {
       if (!user.totp_secret) return null
-      const step = matchTotpStep(deps.fieldCrypto.decrypt(user.totp_secret), input.code, now, user.totp_last_step)
+      const step = matchTotpStep(
+        deps.fieldCrypto.decrypt(user.totp_secret),
+        input.code,
+        now,
+        user.totp_last_step,
+      )
       if (step === null) return null
       await updateUser(trx, scope, user.id, { totp_last_step: step })
       return 'totp'
     }
-    const used = await consumeRecoveryCode(trx, user.id, hashSecret(normaliseRecoveryCode(input.recoveryCode)), now.toISOString())
+    const used = await consumeRecoveryCode(
+      trx,
+      user.id,
+      hashSecret(normaliseRecoveryCode(input.recoveryCode)),
+      now.toISOString(),
+    )
     return used ? 'recovery_code' : null
   })
   if (outcome === null) {
-    await auditAs(db, clock, actor, { action: 'auth.second_factor', resourceType: 'user', resourceIds: [user.id], outcome: 'failure' })
+    await auditAs(db, clock, actor, {
+      action: 'auth.second_factor',
+      resourceType: 'user',
+      resourceIds: [user.id],
+      outcome: 'failure',
+    })
     throw new AppError('UNAUTHENTICATED', 'That code is not right, or has been used already.')
   }
   return db.transaction().execute(async (trx) => {
     if (actor.sessionId) await deleteAuthSession(trx, actor.sessionId)
     const roles = (await listGrants(trx, scope, user.id)).map((g) => g.role as Role)
-    const started = await startSession(trx, clock, { userId: user.id, organisationId: user.organisation_id, roles }, 'active', client)
+    const started = await startSession(
+      trx,
+      clock,
+      { userId: user.id, organisationId: user.organisation_id, roles },
+      'active',
+      client,
+    )
     await updateUser(trx, scope, user.id, { last_login_at: clock.now().toISOString() })
     await auditAs(trx, clock, actor, {
       action: 'auth.second_factor',

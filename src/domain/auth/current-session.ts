@@ -14,8 +14,17 @@ export async function describeSession(deps: Deps, principal: Principal): Promise
     csrfToken: session.csrf_token,
     expiresAt: session.expires_at,
     idleSeconds: session.idle_seconds,
-    user: { id: user.id, email: user.email, displayName: user.display_name, hasTwoFactor: user.totp_enabled_at !== null },
-    organisation: { id: organisation.id, name: organisation.name, requireStaffTwoFactor: organisation.require_staff_mfa === 1 },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      hasTwoFactor: user.totp_enabled_at !== null,
+    },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      requireStaffTwoFactor: organisation.require_staff_mfa === 1,
+    },
     roles: actor.grants.map((g) => ({ role: g.role, centreId: g.centreId })),
   }
 }

@@ -17,7 +17,11 @@ export interface LoginOrigin extends ClientInfo {
 }
 
 /** What a user must do after a correct password. */
-export function stageAfterPassword(hasTwoFactor: boolean, orgRequiresIt: boolean, roles: readonly Role[]): SessionStage {
+export function stageAfterPassword(
+  hasTwoFactor: boolean,
+  orgRequiresIt: boolean,
+  roles: readonly Role[],
+): SessionStage {
   if (hasTwoFactor) return 'second_factor'
   if (orgRequiresIt && roles.some(isStaffRole)) return 'enrol_second_factor'
   return 'active'
@@ -45,7 +49,9 @@ export async function logIn(deps: Deps, input: LoginInput, origin: LoginOrigin):
         resourceType: 'user',
         resourceIds: user ? [user.id] : [],
         outcome: 'failure',
-        details: { reason: user ? (passwordOk ? `account_${user.status}` : 'wrong_password') : 'unknown_email' },
+        details: {
+          reason: user ? (passwordOk ? `account_${user.status}` : 'wrong_password') : 'unknown_email',
+        },
       },
     )
     throw new AppError('UNAUTHENTICATED', WRONG)
@@ -54,9 +60,20 @@ export async function logIn(deps: Deps, input: LoginInput, origin: LoginOrigin):
   return db.transaction().execute(async (trx) => {
     const roles = (await listGrants(trx, scope, user.id)).map((g) => g.role as Role)
     const organisation = await findOrganisation(trx, scope)
-    const stage = stageAfterPassword(user.totp_enabled_at !== null, organisation?.require_staff_mfa === 1, roles)
-    const started = await startSession(trx, clock, { userId: user.id, organisationId: user.organisation_id, roles }, stage, origin)
-    if (stage === 'active') await updateUser(trx, scope, user.id, { last_login_at: clock.now().toISOString() })
+    const stage = stageAfterPassword(
+      user.totp_enabled_at !== null,
+      organisation?.require_staff_mfa === 1,
+      roles,
+    )
+    const started = await startSession(
+      trx,
+      clock,
+      { userId: user.id, organisationId: user.organisation_id, roles },
+      stage,
+      origin,
+    )
+    if (stage === 'active')
+      await updateUser(trx, scope, user.id, { last_login_at: clock.now().toISOString() })
     await recordAudit(
       trx,
       clock,

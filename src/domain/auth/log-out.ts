@@ -7,6 +7,10 @@ import type { Deps } from '../context'
 export async function logOut(deps: Deps, actor: Actor): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     if (actor.sessionId) await deleteAuthSession(trx, actor.sessionId)
-    await auditAs(trx, deps.clock, actor, { action: 'auth.logout', resourceType: 'user', resourceIds: actor.userId ? [actor.userId] : [] })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'auth.logout',
+      resourceType: 'user',
+      resourceIds: actor.userId ? [actor.userId] : [],
+    })
   })
 }

@@ -18,9 +18,18 @@ import type { LoginOrigin } from './log-in'
 export async function requestPasswordReset(deps: Deps, email: string, origin: LoginOrigin): Promise<void> {
   const { db, clock } = deps
   const user = await findUserByEmailForLogin(db, email)
-  const who = { organisationId: user?.organisation_id ?? null, userId: user?.id ?? null, role: null, origin: origin.origin }
+  const who = {
+    organisationId: user?.organisation_id ?? null,
+    userId: user?.id ?? null,
+    role: null,
+    origin: origin.origin,
+  }
   if (user?.status !== 'active') {
-    await recordAudit(db, clock, who, { action: 'auth.password_reset.request', outcome: 'failure', details: { reason: user ? `account_${user.status}` : 'unknown_email' } })
+    await recordAudit(db, clock, who, {
+      action: 'auth.password_reset.request',
+      outcome: 'failure',
+      details: { reason: user ? `account_${user.status}` : 'unknown_email' },
+    })
     return
   }
   await db.transaction().execute(async (trx) => {
@@ -40,7 +49,11 @@ export async function requestPasswordReset(deps: Deps, email: string, origin: Lo
         'If it was not you, ignore this email: your password has not changed.',
       ].join('\n'),
     })
-    await recordAudit(trx, clock, who, { action: 'auth.password_reset.request', resourceType: 'user', resourceIds: [user.id] })
+    await recordAudit(trx, clock, who, {
+      action: 'auth.password_reset.request',
+      resourceType: 'user',
+      resourceIds: [user.id],
+    })
   })
 }
 
@@ -49,31 +62,49 @@ export async function requestPasswordReset(deps: Deps, email: string, origin: Lo
  * two-factor authentication still applies at the next login.
  * @throws AppError INVALID_INPUT when the link is unknown, used or expired, or the password is weak.
  */
-export async function completePasswordReset(deps: Deps, input: PasswordResetCompleteInput, origin: LoginOrigin): Promise<void> {
+export async function completePasswordReset(
+  deps: Deps,
+  input: PasswordResetCompleteInput,
+  origin: LoginOrigin,
+): Promise<void> {
   const { db, clock } = deps
   const link = await findOneTimeLink(db, hashSecret(input.token))
   const now = clock.now()
   if (!link || link.used_at !== null || Date.parse(link.expires_at) <= now.getTime()) {
-    throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', { field: 'token' })
+    throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', {
+      field: 'token',
+    })
   }
   const scope = { organisationId: link.organisation_id }
   const user = await findUser(db, scope, link.user_id)
   if (!user || user.status === 'disabled') {
-    throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', { field: 'token' })
+    throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', {
+      field: 'token',
+    })
   }
   assertAcceptablePassword(input.password, user.email)
   const passwordHash = await hashPassword(input.password)
   await db.transaction().execute(async (trx) => {
     if (!(await consumeOneTimeLink(trx, link.id, now.toISOString()))) {
-      throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', { field: 'token' })
+      throw new AppError('INVALID_INPUT', 'This link has expired or has been used. Ask for a new one.', {
+        field: 'token',
+      })
     }
-    await updateUser(trx, scope, user.id, { password_hash: passwordHash, status: 'active', updated_at: now.toISOString() })
+    await updateUser(trx, scope, user.id, {
+      password_hash: passwordHash,
+      status: 'active',
+      updated_at: now.toISOString(),
+    })
     await deleteUserSessions(trx, user.id)
     await recordAudit(
       trx,
       clock,
       { organisationId: user.organisation_id, userId: user.id, role: null, origin: origin.origin },
-      { action: link.purpose === 'invitation' ? 'auth.invitation.accept' : 'auth.password_reset.complete', resourceType: 'user', resourceIds: [user.id] },
+      {
+        action: link.purpose === 'invitation' ? 'auth.invitation.accept' : 'auth.password_reset.complete',
+        resourceType: 'user',
+        resourceIds: [user.id],
+      },
     )
   })
 }

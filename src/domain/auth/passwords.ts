@@ -33,12 +33,15 @@ export async function spendPasswordCheck(password: string): Promise<void> {
  */
 export function assertAcceptablePassword(password: string, email: string): void {
   const problems: string[] = []
-  if ([...password].length < PASSWORD_MIN_LENGTH) problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  if (Array.from(password).length < PASSWORD_MIN_LENGTH)
+    problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   if (password.length > PASSWORD_MAX_LENGTH) problems.push(`Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   const lowered = password.toLowerCase()
   if (COMMON_PASSWORDS.has(lowered)) problems.push('This password is too common: choose another.')
   const local = email.split('@')[0]?.toLowerCase() ?? ''
-  if (local.length >= 4 && lowered.includes(local)) problems.push('Do not use your email address in your password.')
+  if (local.length >= 4 && lowered.includes(local))
+    problems.push('Do not use your email address in your password.')
   if (/^(.)\1+$/u.test(password)) problems.push('Do not repeat one character.')
-  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join(' '), { field: 'password', problems })
+  if (problems.length > 0)
+    throw new AppError('INVALID_INPUT', problems.join(' '), { field: 'password', problems })
 }

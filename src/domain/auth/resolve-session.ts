@@ -27,7 +27,11 @@ const toGrants = (rows: { role: string; centre_id: string | null }[]): RoleGrant
  * Finds the live session a cookie names, ending it when it has timed out or its user was disabled.
  * Every use counts as activity, so the inactivity limit is exact.
  */
-export async function resolveSessionToken(deps: Deps, token: string, origin: RequestOrigin): Promise<Principal | null> {
+export async function resolveSessionToken(
+  deps: Deps,
+  token: string,
+  origin: RequestOrigin,
+): Promise<Principal | null> {
   const { db, clock } = deps
   const session = await findAuthSessionByTokenHash(db, hashSecret(token))
   if (!session) return null
@@ -51,12 +55,23 @@ export async function resolveSessionToken(deps: Deps, token: string, origin: Req
   return {
     user,
     session: { ...session, last_seen_at: now.toISOString() },
-    actor: { kind: 'user', userId: user.id, organisationId: user.organisation_id, grants, sessionId: session.id, origin },
+    actor: {
+      kind: 'user',
+      userId: user.id,
+      organisationId: user.organisation_id,
+      grants,
+      sessionId: session.id,
+      origin,
+    },
   }
 }
 
 /** Finds the user an API token acts for; revoked, expired or disabled means no one. */
-export async function resolveApiToken(deps: Deps, token: string, origin: RequestOrigin): Promise<Principal | null> {
+export async function resolveApiToken(
+  deps: Deps,
+  token: string,
+  origin: RequestOrigin,
+): Promise<Principal | null> {
   const { db, clock } = deps
   const found = await findApiTokenByHash(db, hashSecret(token))
   const now = clock.now()
@@ -69,6 +84,13 @@ export async function resolveApiToken(deps: Deps, token: string, origin: Request
   return {
     user,
     session: null,
-    actor: { kind: 'api_token', userId: user.id, organisationId: user.organisation_id, grants, sessionId: null, origin },
+    actor: {
+      kind: 'api_token',
+      userId: user.id,
+      organisationId: user.organisation_id,
+      grants,
+      sessionId: null,
+      origin,
+    },
   }
 }

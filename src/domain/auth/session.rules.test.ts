@@ -3,7 +3,11 @@ import { SESSION_LIMITS, sessionLimitsFor, sessionStatus } from './session.rules
 
 describe('session limits', () => {
   const start = new Date('2026-03-29T00:30:00.000Z')
-  const session = { lastSeenAt: start.toISOString(), expiresAt: new Date(start.getTime() + 12 * 3600_000).toISOString(), idleSeconds: 1800 }
+  const session = {
+    lastSeenAt: start.toISOString(),
+    expiresAt: new Date(start.getTime() + 12 * 3600_000).toISOString(),
+    idleSeconds: 1800,
+  }
 
   it('is live one second before the idle limit and ended at it', () => {
     expect(sessionStatus(session, new Date(start.getTime() + 1799_000))).toBe('live')

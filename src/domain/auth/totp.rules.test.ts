@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { matchTotpStep, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpCodeAt, totpUri } from './totp.rules'
+import {
+  matchTotpStep,
+  newRecoveryCodes,
+  newTotpSecret,
+  normaliseRecoveryCode,
+  totpCodeAt,
+  totpUri,
+} from './totp.rules'
 
 describe('TOTP', () => {
   const secret = newTotpSecret()
@@ -7,7 +14,9 @@ describe('TOTP', () => {
 
   it('accepts the current code and one period of drift, nothing older', () => {
     expect(matchTotpStep(secret, totpCodeAt(secret, at), at, null)).toBe(Math.floor(at.getTime() / 30_000))
-    expect(matchTotpStep(secret, totpCodeAt(secret, new Date(at.getTime() - 30_000)), at, null)).not.toBeNull()
+    expect(
+      matchTotpStep(secret, totpCodeAt(secret, new Date(at.getTime() - 30_000)), at, null),
+    ).not.toBeNull()
     expect(matchTotpStep(secret, totpCodeAt(secret, new Date(at.getTime() - 90_000)), at, null)).toBeNull()
   })
 
@@ -21,7 +30,9 @@ describe('TOTP', () => {
 
   it('makes a 160-bit secret and an otpauth URI an authenticator app reads', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/)
-    expect(totpUri(secret, 'volunteer@example.org')).toMatch(/^otpauth:\/\/totp\/Kinbridge:volunteer%40example\.org\?issuer=Kinbridge&secret=[A-Z2-7]{32}&algorithm=SHA1&digits=6&period=30$/)
+    expect(totpUri(secret, 'volunteer@example.org')).toMatch(
+      /^otpauth:\/\/totp\/Kinbridge:volunteer%40example\.org\?issuer=Kinbridge&secret=[A-Z2-7]{32}&algorithm=SHA1&digits=6&period=30$/,
+    )
   })
 
   it('makes ten distinct recovery codes and reads them back however typed', () => {

@@ -15,16 +15,23 @@ const totpFor = (secretBase32: string, label = 'Kinbridge'): TOTP =>
     secret: Secret.fromBase32(secretBase32),
   })
 
-export const totpUri = (secretBase32: string, email: string): string => totpFor(secretBase32, email).toString()
+export const totpUri = (secretBase32: string, email: string): string =>
+  totpFor(secretBase32, email).toString()
 
 /** The code an authenticator shows at `at`; tests and the demo use it to act as a phone would. */
-export const totpCodeAt = (secretBase32: string, at: Date): string => totpFor(secretBase32).generate({ timestamp: at.getTime() })
+export const totpCodeAt = (secretBase32: string, at: Date): string =>
+  totpFor(secretBase32).generate({ timestamp: at.getTime() })
 
 /**
  * Checks a code with one period of drift either way and returns the time step it belongs to, or
  * null. A step at or before `lastStep` is a replay and is refused (ASVS 6.5.1: single use).
  */
-export function matchTotpStep(secretBase32: string, code: string, at: Date, lastStep: number | null): number | null {
+export function matchTotpStep(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastStep: number | null,
+): number | null {
   const delta = totpFor(secretBase32).validate({ token: code, timestamp: at.getTime(), window: 1 })
   if (delta === null) return null
   const step = Math.floor(at.getTime() / 1000 / PERIOD_SECONDS) + delta

@@ -29,7 +29,11 @@ export async function getCentre(deps: Deps, actor: Actor, centreId: string): Pro
   const row = await findCentre(deps.db, scopeOf(actor), centreId)
   if (!row || !canSeeCentre(actor, row.id)) throw notFound('Centre')
   const venues = await listVenues(deps.db, scopeOf(actor), row.id)
-  const rooms = await listRoomsOfVenues(deps.db, scopeOf(actor), venues.map((v) => v.id))
+  const rooms = await listRoomsOfVenues(
+    deps.db,
+    scopeOf(actor),
+    venues.map((v) => v.id),
+  )
   return { ...presentCentre(row), venues: venues.map((v) => presentVenue(v, rooms)) }
 }
 
@@ -37,16 +41,32 @@ export async function getCentre(deps: Deps, actor: Actor, centreId: string): Pro
 export async function createCentre(deps: Deps, actor: Actor, input: CreateCentreInput): Promise<CentreView> {
   assertCan(canManageOrganisation(actor))
   const now = deps.clock.now().toISOString()
-  const row = { id: newId(), organisation_id: actor.organisationId, name: input.name, time_zone: input.timeZone, created_at: now, updated_at: now }
+  const row = {
+    id: newId(),
+    organisation_id: actor.organisationId,
+    name: input.name,
+    time_zone: input.timeZone,
+    created_at: now,
+    updated_at: now,
+  }
   await deps.db.transaction().execute(async (trx) => {
     await insertCentre(trx, row)
-    await auditAs(trx, deps.clock, actor, { action: 'centre.create', resourceType: 'centre', resourceIds: [row.id] })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'centre.create',
+      resourceType: 'centre',
+      resourceIds: [row.id],
+    })
   })
   return presentCentre(row)
 }
 
 /** @throws AppError NOT_FOUND for a centre outside the organisation; FORBIDDEN unless an admin. */
-export async function updateCentre(deps: Deps, actor: Actor, centreId: string, input: UpdateCentreInput): Promise<CentreView> {
+export async function updateCentre(
+  deps: Deps,
+  actor: Actor,
+  centreId: string,
+  input: UpdateCentreInput,
+): Promise<CentreView> {
   return deps.db.transaction().execute(async (trx) => {
     const found = await findCentre(trx, scopeOf(actor), centreId)
     if (!found) throw notFound('Centre')
@@ -56,7 +76,12 @@ export async function updateCentre(deps: Deps, actor: Actor, centreId: string, i
       ...(input.timeZone !== undefined && { time_zone: input.timeZone }),
       updated_at: deps.clock.now().toISOString(),
     })
-    await auditAs(trx, deps.clock, actor, { action: 'centre.update', resourceType: 'centre', resourceIds: [centreId], details: { fields: Object.keys(input) } })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'centre.update',
+      resourceType: 'centre',
+      resourceIds: [centreId],
+      details: { fields: Object.keys(input) },
+    })
     const updated = await findCentre(trx, scopeOf(actor), centreId)
     if (!updated) throw notFound('Centre')
     return presentCentre(updated)

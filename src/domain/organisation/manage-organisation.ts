@@ -1,4 +1,7 @@
-import { findOrganisation, updateOrganisation as updateOrganisationRow } from '../../db/repositories/organisations.repository'
+import {
+  findOrganisation,
+  updateOrganisation as updateOrganisationRow,
+} from '../../db/repositories/organisations.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
@@ -18,12 +21,18 @@ export async function getOrganisation(deps: Deps, actor: Actor): Promise<Organis
  * Renames the organisation or changes whether staff must use two-factor authentication.
  * @throws AppError FORBIDDEN unless the actor is an admin.
  */
-export async function updateOrganisation(deps: Deps, actor: Actor, input: UpdateOrganisationInput): Promise<OrganisationView> {
+export async function updateOrganisation(
+  deps: Deps,
+  actor: Actor,
+  input: UpdateOrganisationInput,
+): Promise<OrganisationView> {
   assertCan(canManageOrganisation(actor))
   return deps.db.transaction().execute(async (trx) => {
     const changes = {
       ...(input.name !== undefined && { name: input.name }),
-      ...(input.requireStaffTwoFactor !== undefined && { require_staff_mfa: input.requireStaffTwoFactor ? 1 : 0 }),
+      ...(input.requireStaffTwoFactor !== undefined && {
+        require_staff_mfa: input.requireStaffTwoFactor ? 1 : 0,
+      }),
       updated_at: deps.clock.now().toISOString(),
     }
     await updateOrganisationRow(trx, scopeOf(actor), changes)

@@ -1,4 +1,9 @@
-import type { CentreRow, OrganisationRow, RoomRow, VenueRow } from '../../db/repositories/organisations.repository'
+import type {
+  CentreRow,
+  OrganisationRow,
+  RoomRow,
+  VenueRow,
+} from '../../db/repositories/organisations.repository'
 import type { CentreView, OrganisationView, RoomView, VenueView } from './organisation.schemas'
 import { RoomKindSchema } from './organisation.schemas'
 
@@ -8,7 +13,11 @@ export const presentOrganisation = (row: OrganisationRow): OrganisationView => (
   requireStaffTwoFactor: row.require_staff_mfa === 1,
 })
 
-export const presentCentre = (row: CentreRow): CentreView => ({ id: row.id, name: row.name, timeZone: row.time_zone })
+export const presentCentre = (row: CentreRow): CentreView => ({
+  id: row.id,
+  name: row.name,
+  timeZone: row.time_zone,
+})
 
 export const presentRoom = (row: RoomRow): RoomView => ({
   id: row.id,

@@ -29,7 +29,14 @@ export const UpdateOrganisationSchema = z
   .strip()
 export type UpdateOrganisationInput = z.infer<typeof UpdateOrganisationSchema>
 
-export const ROOM_KINDS = ['family_room', 'private_room', 'waiting_area', 'reception', 'outdoor', 'other'] as const
+export const ROOM_KINDS = [
+  'family_room',
+  'private_room',
+  'waiting_area',
+  'reception',
+  'outdoor',
+  'other',
+] as const
 export const RoomKindSchema = z.enum(ROOM_KINDS)
 
 export const RoomSchema = z.object({
@@ -96,7 +103,12 @@ export const CreateRoomSchema = z
   .strip()
 export type CreateRoomInput = z.infer<typeof CreateRoomSchema>
 export const UpdateRoomSchema = z
-  .object({ name: Name, kind: RoomKindSchema, capacityFamilies: z.number().int().min(1).max(100), archived: z.boolean() })
+  .object({
+    name: Name,
+    kind: RoomKindSchema,
+    capacityFamilies: z.number().int().min(1).max(100),
+    archived: z.boolean(),
+  })
   .partial()
   .strip()
 export type UpdateRoomInput = z.infer<typeof UpdateRoomSchema>

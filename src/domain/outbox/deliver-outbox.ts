@@ -1,4 +1,8 @@
-import { listDueOutbox, markOutboxAttemptFailed, markOutboxSent } from '../../db/repositories/outbox.repository'
+import {
+  listDueOutbox,
+  markOutboxAttemptFailed,
+  markOutboxSent,
+} from '../../db/repositories/outbox.repository'
 import type { Db } from '../../db/connect'
 import { addSeconds, type Clock } from '../shared/clock'
 
@@ -19,7 +23,12 @@ export interface DeliveryReport {
  * Sends what is due in the outbox. A message is marked sent only after the SMTP server accepted
  * it, so a crash means a resend, never a loss; after MAX_ATTEMPTS it is marked failed.
  */
-export async function deliverOutbox(db: Db, clock: Clock, send: SendMail, batch = 20): Promise<DeliveryReport> {
+export async function deliverOutbox(
+  db: Db,
+  clock: Clock,
+  send: SendMail,
+  batch = 20,
+): Promise<DeliveryReport> {
   const due = await listDueOutbox(db, clock.now().toISOString(), batch)
   const report: DeliveryReport = { sent: 0, failed: 0 }
   for (const message of due) {
@@ -30,7 +39,13 @@ export async function deliverOutbox(db: Db, clock: Clock, send: SendMail, batch 
     } catch (error) {
       const attempts = message.attempts + 1
       const next = addSeconds(clock.now(), retryDelaySeconds(attempts)).toISOString()
-      await markOutboxAttemptFailed(db, message.id, error instanceof Error ? error.message : String(error), next, attempts >= MAX_ATTEMPTS)
+      await markOutboxAttemptFailed(
+        db,
+        message.id,
+        error instanceof Error ? error.message : String(error),
+        next,
+        attempts >= MAX_ATTEMPTS,
+      )
       report.failed += 1
     }
   }

@@ -7,4 +7,5 @@ export const systemClock: Clock = { now: () => new Date() }
 
 export const isoNow = (clock: Clock): string => clock.now().toISOString()
 
-export const addSeconds = (instant: Date, seconds: number): Date => new Date(instant.getTime() + seconds * 1000)
+export const addSeconds = (instant: Date, seconds: number): Date =>
+  new Date(instant.getTime() + seconds * 1000)

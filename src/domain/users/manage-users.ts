@@ -29,7 +29,9 @@ function assertAdmin(actor: Actor): void {
 async function assertCentresInScope(db: Db, actor: Actor, grants: InviteUserInput['roles']): Promise<void> {
   for (const grant of grants) {
     if (grant.centreId && !(await findCentre(db, scopeOf(actor), grant.centreId))) {
-      throw new AppError('INVALID_INPUT', 'A role names a centre that is not in your organisation', { centreId: grant.centreId })
+      throw new AppError('INVALID_INPUT', 'A role names a centre that is not in your organisation', {
+        centreId: grant.centreId,
+      })
     }
   }
 }
@@ -37,7 +39,11 @@ async function assertCentresInScope(db: Db, actor: Actor, grants: InviteUserInpu
 export async function listUsers(deps: Deps, actor: Actor): Promise<UserView[]> {
   assertAdmin(actor)
   const rows = await listUserRows(deps.db, scopeOf(actor))
-  const grants = await listGrantsForUsers(deps.db, scopeOf(actor), rows.map((r) => r.id))
+  const grants = await listGrantsForUsers(
+    deps.db,
+    scopeOf(actor),
+    rows.map((r) => r.id),
+  )
   return rows.map((row) => presentUser(row, grants.get(row.id) ?? []))
 }
 
@@ -56,7 +62,8 @@ export async function inviteUser(deps: Deps, actor: Actor, input: InviteUserInpu
   assertAdmin(actor)
   const { db, clock } = deps
   return db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, input.email)) throw new AppError('CONFLICT', 'Someone already has an account with this email', { field: 'email' })
+    if (await emailTaken(trx, input.email))
+      throw new AppError('CONFLICT', 'Someone already has an account with this email', { field: 'email' })
     await assertCentresInScope(trx, actor, input.roles)
     const now = clock.now().toISOString()
     const user = {
@@ -74,17 +81,36 @@ export async function inviteUser(deps: Deps, actor: Actor, input: InviteUserInpu
       updated_at: now,
     }
     await insertUser(trx, user)
-    const grants = input.roles.map((g) => ({ id: newId(), role: g.role, centreId: g.centreId, createdAt: now }))
+    const grants = input.roles.map((g) => ({
+      id: newId(),
+      role: g.role,
+      centreId: g.centreId,
+      createdAt: now,
+    }))
     await replaceGrants(trx, scopeOf(actor), user.id, grants)
     const link = await createOneTimeLink(trx, clock, deps.publicUrl, user, 'invitation')
     await enqueueEmail(trx, clock, {
       organisationId: actor.organisationId,
       to: user.email,
       subject: 'You have been invited to Kinbridge',
-      text: [`Hello ${user.display_name},`, '', 'You have been given an account on Kinbridge. Open this link within 7 days to choose your password:', '', link].join('\n'),
+      text: [
+        `Hello ${user.display_name},`,
+        '',
+        'You have been given an account on Kinbridge. Open this link within 7 days to choose your password:',
+        '',
+        link,
+      ].join('\n'),
     })
-    await auditAs(trx, clock, actor, { action: 'user.invite', resourceType: 'user', resourceIds: [user.id], details: { roles: input.roles } })
-    return presentUser(user, grants.map((g) => ({ role: g.role, centre_id: g.centreId })))
+    await auditAs(trx, clock, actor, {
+      action: 'user.invite',
+      resourceType: 'user',
+      resourceIds: [user.id],
+      details: { roles: input.roles },
+    })
+    return presentUser(
+      user,
+      grants.map((g) => ({ role: g.role, centre_id: g.centreId })),
+    )
   })
 }
 
@@ -92,7 +118,12 @@ export async function inviteUser(deps: Deps, actor: Actor, input: InviteUserInpu
  * Changes a person's name or roles; the change applies to their very next request.
  * @throws AppError CONFLICT when an admin would remove their own admin role.
  */
-export async function updateUser(deps: Deps, actor: Actor, userId: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<UserView> {
   assertAdmin(actor)
   return deps.db.transaction().execute(async (trx) => {
     const row = await findUser(trx, scopeOf(actor), userId)
@@ -103,10 +134,21 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
         throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin')
       }
       await assertCentresInScope(trx, actor, input.roles)
-      await replaceGrants(trx, scopeOf(actor), userId, input.roles.map((g) => ({ id: newId(), role: g.role, centreId: g.centreId, createdAt: now })))
+      await replaceGrants(
+        trx,
+        scopeOf(actor),
+        userId,
+        input.roles.map((g) => ({ id: newId(), role: g.role, centreId: g.centreId, createdAt: now })),
+      )
     }
-    if (input.displayName !== undefined) await updateUserRow(trx, scopeOf(actor), userId, { display_name: input.displayName, updated_at: now })
-    await auditAs(trx, deps.clock, actor, { action: 'user.update', resourceType: 'user', resourceIds: [userId], details: { fields: Object.keys(input), roles: input.roles } })
+    if (input.displayName !== undefined)
+      await updateUserRow(trx, scopeOf(actor), userId, { display_name: input.displayName, updated_at: now })
+    await auditAs(trx, deps.clock, actor, {
+      action: 'user.update',
+      resourceType: 'user',
+      resourceIds: [userId],
+      details: { fields: Object.keys(input), roles: input.roles },
+    })
     const updated = await findUser(trx, scopeOf(actor), userId)
     if (!updated) throw notFound('User')
     return presentUser(updated, await listGrants(trx, scopeOf(actor), userId))
@@ -117,16 +159,27 @@ export async function updateUser(deps: Deps, actor: Actor, userId: string, input
  * Disables or re-enables an account. Disabling ends every session at once.
  * @throws AppError CONFLICT when an admin tries to disable themselves.
  */
-export async function setUserDisabled(deps: Deps, actor: Actor, userId: string, disabled: boolean): Promise<UserView> {
+export async function setUserDisabled(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+): Promise<UserView> {
   assertAdmin(actor)
   return deps.db.transaction().execute(async (trx) => {
     const row = await findUser(trx, scopeOf(actor), userId)
     if (!row) throw notFound('User')
-    if (disabled && userId === actor.userId) throw new AppError('CONFLICT', 'You cannot disable your own account')
+    if (disabled && userId === actor.userId)
+      throw new AppError('CONFLICT', 'You cannot disable your own account')
     const status = disabled ? 'disabled' : row.password_hash ? 'active' : 'invited'
     await updateUserRow(trx, scopeOf(actor), userId, { status, updated_at: deps.clock.now().toISOString() })
     const sessionsEnded = disabled ? await deleteUserSessions(trx, userId) : 0
-    await auditAs(trx, deps.clock, actor, { action: disabled ? 'user.disable' : 'user.enable', resourceType: 'user', resourceIds: [userId], details: { sessionsEnded } })
+    await auditAs(trx, deps.clock, actor, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      resourceType: 'user',
+      resourceIds: [userId],
+      details: { sessionsEnded },
+    })
     return presentUser({ ...row, status }, await listGrants(trx, scopeOf(actor), userId))
   })
 }

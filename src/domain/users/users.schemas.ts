@@ -25,7 +25,10 @@ const Grants = z
 
 export const InviteUserSchema = z
   .object({
-    email: z.email({ message: 'Enter a valid email address' }).max(254).transform((v) => v.trim().toLowerCase()),
+    email: z
+      .email({ message: 'Enter a valid email address' })
+      .max(254)
+      .transform((v) => v.trim().toLowerCase()),
     displayName: z.string().trim().min(1, 'Enter their name').max(120),
     roles: Grants,
   })

@@ -20,9 +20,17 @@ describe('sign in', () => {
     const first = browser.cookie
     const session = await browser.get('/api/auth/session')
     expect(session.statusCode).toBe(200)
-    expect(session.json()).toMatchObject({ stage: 'active', user: { email: user.email }, roles: [{ role: 'coordinator', centreId: null }] })
+    expect(session.json()).toMatchObject({
+      stage: 'active',
+      user: { email: user.email },
+      roles: [{ role: 'coordinator', centreId: null }],
+    })
     expect(session.headers['cache-control']).toBe('no-store')
-    const setCookie = String((await browser.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).headers['set-cookie'])
+    const setCookie = String(
+      (await browser.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).headers[
+        'set-cookie'
+      ],
+    )
     expect(setCookie).toMatch(/HttpOnly/)
     expect(setCookie).toMatch(/SameSite=Lax/)
     expect(browser.cookie).not.toBe(first)
@@ -33,16 +41,25 @@ describe('sign in', () => {
     const org = await newOrg()
     const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'volunteer' })
     const disabled = await buildUser(t.deps, { organisationId: org.organisationId, role: 'volunteer' })
-    await t.deps.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', disabled.userId).execute()
+    await t.deps.db
+      .updateTable('users')
+      .set({ status: 'disabled' })
+      .where('id', '=', disabled.userId)
+      .execute()
     const browser = new TestBrowser(t.app)
     const answers = await Promise.all([
       browser.post('/api/auth/login', { email: user.email, password: 'not-the-password-at-all' }),
-      browser.post('/api/auth/login', { email: 'nobody-here@example.org', password: 'not-the-password-at-all' }),
+      browser.post('/api/auth/login', {
+        email: 'nobody-here@example.org',
+        password: 'not-the-password-at-all',
+      }),
       browser.post('/api/auth/login', { email: disabled.email, password: TEST_PASSWORD }),
     ])
     for (const answer of answers) {
       expect(answer.statusCode).toBe(401)
-      expect(answer.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'The email or password is not right.' } })
+      expect(answer.json()).toEqual({
+        error: { code: 'UNAUTHENTICATED', message: 'The email or password is not right.' },
+      })
       expect(answer.cookies).toEqual([])
     }
   })
@@ -66,12 +83,22 @@ describe('sign in', () => {
     const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'volunteer' })
     const browser = new TestBrowser(t.app)
     const statuses: number[] = []
-    for (let i = 0; i < 12; i++) statuses.push((await browser.post('/api/auth/login', { email: user.email, password: `wrong-guess-${i}-xxxx` })).statusCode)
+    for (let i = 0; i < 12; i++)
+      statuses.push(
+        (await browser.post('/api/auth/login', { email: user.email, password: `wrong-guess-${i}-xxxx` }))
+          .statusCode,
+      )
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses.slice(10)).toEqual([429, 429])
     const refused = await browser.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })
     expect(refused.json()).toMatchObject({ error: { code: 'RATE_LIMITED' } })
-    const failures = await t.deps.db.selectFrom('audit_log').select('id').where('actor_user_id', '=', user.userId).where('action', '=', 'auth.login').where('outcome', '=', 'failure').execute()
+    const failures = await t.deps.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('actor_user_id', '=', user.userId)
+      .where('action', '=', 'auth.login')
+      .where('outcome', '=', 'failure')
+      .execute()
     expect(failures.length).toBe(10)
   })
 })
@@ -111,7 +138,10 @@ describe('timeouts (SESS-2)', () => {
     const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'parent' })
     const browser = new TestBrowser(t.app)
     await browser.signIn(user, t.clock)
-    const session = (await browser.get('/api/auth/session')).json() as { expiresAt: string; idleSeconds: number }
+    const session = (await browser.get('/api/auth/session')).json<{
+      expiresAt: string
+      idleSeconds: number
+    }>()
     expect(session.idleSeconds).toBe(30 * 60)
     expect(Date.parse(session.expiresAt) - t.clock.now().getTime()).toBeGreaterThan(24 * 3600 * 1000 - 5000)
   })
@@ -120,7 +150,11 @@ describe('timeouts (SESS-2)', () => {
 describe('two-factor authentication (AUTH-1, AUTH-2)', () => {
   it('asks for the code, refuses a wrong one and a replayed one, and rotates the session', async () => {
     const org = await newOrg()
-    const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'coordinator', totp: true })
+    const user = await buildUser(t.deps, {
+      organisationId: org.organisationId,
+      role: 'coordinator',
+      totp: true,
+    })
     const secret = user.totpSecret ?? ''
     const browser = new TestBrowser(t.app)
     const login = await browser.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })
@@ -154,18 +188,30 @@ describe('two-factor authentication (AUTH-1, AUTH-2)', () => {
     const browser = new TestBrowser(t.app)
     expect(await browser.signIn(user, t.clock)).toBe('enrol_second_factor')
     const blocked = await browser.get('/api/centres')
-    expect(blocked.json()).toMatchObject({ error: { code: 'SECOND_FACTOR_REQUIRED', details: { enrol: true } } })
+    expect(blocked.json()).toMatchObject({
+      error: { code: 'SECOND_FACTOR_REQUIRED', details: { enrol: true } },
+    })
     const setup = await browser.post('/api/account/two-factor/setup', { password: TEST_PASSWORD })
     expect(setup.statusCode).toBe(200)
-    const { secret, otpauthUri, qrCodeDataUrl } = setup.json() as { secret: string; otpauthUri: string; qrCodeDataUrl: string }
+    const { secret, otpauthUri, qrCodeDataUrl } = setup.json<{
+      secret: string
+      otpauthUri: string
+      qrCodeDataUrl: string
+    }>()
     expect(otpauthUri).toContain(`secret=${secret}`)
     expect(qrCodeDataUrl).toMatch(/^data:image\/png;base64,/)
-    const stored = await t.deps.db.selectFrom('users').select('totp_secret').where('id', '=', user.userId).executeTakeFirstOrThrow()
+    const stored = await t.deps.db
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('id', '=', user.userId)
+      .executeTakeFirstOrThrow()
     expect(stored.totp_secret).not.toContain(secret)
     const enrolling = browser.cookie
-    const confirm = await browser.post('/api/account/two-factor/confirm', { code: totpCodeAt(secret, t.clock.now()) })
+    const confirm = await browser.post('/api/account/two-factor/confirm', {
+      code: totpCodeAt(secret, t.clock.now()),
+    })
     expect(confirm.statusCode).toBe(200)
-    const { recoveryCodes } = confirm.json() as { recoveryCodes: string[] }
+    const { recoveryCodes } = confirm.json<{ recoveryCodes: string[] }>()
     expect(recoveryCodes).toHaveLength(10)
     expect(new Set(recoveryCodes).size).toBe(10)
     expect(browser.cookie).not.toBe(enrolling)
@@ -175,20 +221,35 @@ describe('two-factor authentication (AUTH-1, AUTH-2)', () => {
     const next = new TestBrowser(t.app)
     await next.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })
     await next.refreshSession()
-    expect((await next.post('/api/auth/second-factor', { recoveryCode: recoveryCodes[0]?.toUpperCase() })).statusCode).toBe(200)
+    expect(
+      (await next.post('/api/auth/second-factor', { recoveryCode: recoveryCodes[0]?.toUpperCase() }))
+        .statusCode,
+    ).toBe(200)
     const again = new TestBrowser(t.app)
     await again.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })
     await again.refreshSession()
-    expect((await again.post('/api/auth/second-factor', { recoveryCode: recoveryCodes[0] })).statusCode).toBe(401)
-    expect(((await browser.get('/api/account')).json() as { twoFactor: { recoveryCodesLeft: number } }).twoFactor.recoveryCodesLeft).toBe(9)
+    expect((await again.post('/api/auth/second-factor', { recoveryCode: recoveryCodes[0] })).statusCode).toBe(
+      401,
+    )
+    expect(
+      (await browser.get('/api/account')).json<{ twoFactor: { recoveryCodesLeft: number } }>().twoFactor
+        .recoveryCodesLeft,
+    ).toBe(9)
   })
 
   it('will not let staff turn two-factor off when the organisation requires it', async () => {
     const org = await buildOrganisation(t.deps, { requireStaffTwoFactor: true })
-    const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'coordinator', totp: true })
+    const user = await buildUser(t.deps, {
+      organisationId: org.organisationId,
+      role: 'coordinator',
+      totp: true,
+    })
     const browser = new TestBrowser(t.app)
     await browser.signIn(user, t.clock)
-    const off = await browser.post('/api/account/two-factor/disable', { password: TEST_PASSWORD, code: totpCodeAt(user.totpSecret ?? '', new Date(Date.now() + 30_000)) })
+    const off = await browser.post('/api/account/two-factor/disable', {
+      password: TEST_PASSWORD,
+      code: totpCodeAt(user.totpSecret ?? '', new Date(Date.now() + 30_000)),
+    })
     expect(off.statusCode).toBe(403)
   })
 })
@@ -206,11 +267,17 @@ describe('revocation is immediate (AZ-4)', () => {
     await laptop.signIn(user, t.clock)
     expect((await tablet.post(`/api/centres/${org.centreId}/venues`, { name: 'Hall' })).statusCode).toBe(201)
     await adminBrowser.patch(`/api/users/${user.userId}`, { roles: [{ role: 'volunteer', centreId: null }] })
-    expect((await tablet.post(`/api/centres/${org.centreId}/venues`, { name: 'Hall 2' })).statusCode).toBe(403)
+    expect((await tablet.post(`/api/centres/${org.centreId}/venues`, { name: 'Hall 2' })).statusCode).toBe(
+      403,
+    )
     expect((await adminBrowser.post(`/api/users/${user.userId}/disable`)).statusCode).toBe(200)
     expect((await tablet.get('/api/account')).statusCode).toBe(401)
     expect((await laptop.get('/api/account')).statusCode).toBe(401)
-    const left = await t.deps.db.selectFrom('auth_sessions').select('id').where('user_id', '=', user.userId).execute()
+    const left = await t.deps.db
+      .selectFrom('auth_sessions')
+      .select('id')
+      .where('user_id', '=', user.userId)
+      .execute()
     expect(left).toEqual([])
   })
 })

@@ -9,7 +9,11 @@ import { readSessionCookie, type CookieSettings } from './cookies'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-const originOf = (request: FastifyRequest): RequestOrigin => ({ requestId: request.id, ip: request.ip, audited: false })
+const originOf = (request: FastifyRequest): RequestOrigin => ({
+  requestId: request.id,
+  ip: request.ip,
+  audited: false,
+})
 
 /**
  * A browser write must come from our own pages: a cross-site Origin or Sec-Fetch-Site is refused,
@@ -17,7 +21,8 @@ const originOf = (request: FastifyRequest): RequestOrigin => ({ requestId: reque
  */
 function assertSameOrigin(request: FastifyRequest, publicOrigin: string): void {
   const origin = request.headers.origin
-  if (origin !== undefined && origin !== publicOrigin) throw new AppError('CSRF_REJECTED', 'This request came from another site.')
+  if (origin !== undefined && origin !== publicOrigin)
+    throw new AppError('CSRF_REJECTED', 'This request came from another site.')
   const site = request.headers['sec-fetch-site']
   if (site === 'cross-site') throw new AppError('CSRF_REJECTED', 'This request came from another site.')
 }
@@ -35,7 +40,8 @@ async function identify(deps: Deps, request: FastifyRequest, cookies: CookieSett
   if (authorization !== undefined) {
     const match = /^Bearer (\S+)$/i.exec(authorization)
     const principal = match?.[1] ? await resolveApiToken(deps, match[1], request.auditOrigin) : null
-    if (!principal) throw new AppError('UNAUTHENTICATED', 'The API token is not valid, or has expired or been revoked.')
+    if (!principal)
+      throw new AppError('UNAUTHENTICATED', 'The API token is not valid, or has expired or been revoked.')
     request.principal = principal
     request.credential = 'bearer'
     return
@@ -58,9 +64,12 @@ export function enforcePolicy(request: FastifyRequest, policy: Policy): void {
     if (stage !== 'second_factor') throw new AppError('FORBIDDEN', 'There is no sign-in waiting for a code.')
     return
   }
-  if (stage === 'second_factor') throw new AppError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app.')
+  if (stage === 'second_factor')
+    throw new AppError('SECOND_FACTOR_REQUIRED', 'Enter the code from your authenticator app.')
   if (stage === 'enrol_second_factor' && !(policy.kind === 'signed_in' && policy.allowEnrolment)) {
-    throw new AppError('SECOND_FACTOR_REQUIRED', 'Set up two-factor authentication to continue.', { enrol: true })
+    throw new AppError('SECOND_FACTOR_REQUIRED', 'Set up two-factor authentication to continue.', {
+      enrol: true,
+    })
   }
   assertRolePolicy(principal.actor, policy)
 }
@@ -69,7 +78,12 @@ export function enforcePolicy(request: FastifyRequest, policy: Policy): void {
  * Identifies the caller (session cookie or bearer token), checks CSRF for browser writes and
  * applies the route's policy, all before the body is read.
  */
-export function registerAuthentication(app: FastifyInstance, deps: Deps, cookies: CookieSettings, publicOrigin: string): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  deps: Deps,
+  cookies: CookieSettings,
+  publicOrigin: string,
+): void {
   app.decorateRequest('principal', null)
   app.decorateRequest('credential', 'none')
   app.decorateRequest('actor', null)

@@ -5,7 +5,8 @@ export interface CookieSettings {
 }
 
 /** `__Host-` pins the cookie to this exact origin, but browsers accept it only with Secure (https). */
-export const sessionCookieName = (settings: CookieSettings): string => (settings.secure ? '__Host-kinbridge' : 'kinbridge')
+export const sessionCookieName = (settings: CookieSettings): string =>
+  settings.secure ? '__Host-kinbridge' : 'kinbridge'
 
 export function setSessionCookie(reply: FastifyReply, settings: CookieSettings, token: string): void {
   void reply.setCookie(sessionCookieName(settings), token, {
@@ -17,7 +18,12 @@ export function setSessionCookie(reply: FastifyReply, settings: CookieSettings, 
 }
 
 export function clearSessionCookie(reply: FastifyReply, settings: CookieSettings): void {
-  void reply.clearCookie(sessionCookieName(settings), { path: '/', httpOnly: true, secure: settings.secure, sameSite: 'lax' })
+  void reply.clearCookie(sessionCookieName(settings), {
+    path: '/',
+    httpOnly: true,
+    secure: settings.secure,
+    sameSite: 'lax',
+  })
 }
 
 export const readSessionCookie = (request: FastifyRequest, settings: CookieSettings): string | undefined =>

@@ -17,7 +17,12 @@ import {
   TotpSetupResultSchema,
   TotpSetupSchema,
 } from '../../domain/auth/auth.schemas'
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes } from '../../domain/auth/two-factor'
+import {
+  beginTotpEnrolment,
+  confirmTotpEnrolment,
+  disableTotp,
+  regenerateRecoveryCodes,
+} from '../../domain/auth/two-factor'
 import type { Deps } from '../../domain/context'
 import { setSessionCookie, type CookieSettings } from '../auth/cookies'
 import { clientOf, errors, idParam, NoContent, principalOf, typed } from './route-helpers'
@@ -31,7 +36,10 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
 
   r.get(
     '/api/account',
-    { config: { policy: policies.memberEnrolling(), audit: { action: 'account.read', ...own } }, schema: { tags, summary: 'My account', response: { 200: AccountSchema, ...errors } } },
+    {
+      config: { policy: policies.memberEnrolling(), audit: { action: 'account.read', ...own } },
+      schema: { tags, summary: 'My account', response: { 200: AccountSchema, ...errors } },
+    },
     async (request) => {
       const { actor, user } = principalOf(request)
       return getAccount(deps, actor, user)
@@ -42,7 +50,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/password',
     {
       config: { policy: policies.member(), audit: { action: 'account.password.change', ...own } },
-      schema: { tags, summary: 'Change my password (signs out my other devices by default)', body: ChangePasswordSchema, response: { 200: z.object({ sessionsEnded: z.number().int() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Change my password (signs out my other devices by default)',
+        body: ChangePasswordSchema,
+        response: { 200: z.object({ sessionsEnded: z.number().int() }), ...errors },
+      },
     },
     async (request) => {
       const { actor, user } = principalOf(request)
@@ -54,7 +67,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/two-factor/setup',
     {
       config: { policy: policies.memberEnrolling(), audit: { action: 'account.two_factor.begin', ...own } },
-      schema: { tags, summary: 'Start two-factor set-up: a secret and QR code for an authenticator app', body: TotpSetupSchema, response: { 200: TotpSetupResultSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Start two-factor set-up: a secret and QR code for an authenticator app',
+        body: TotpSetupSchema,
+        response: { 200: TotpSetupResultSchema, ...errors },
+      },
     },
     async (request) => {
       const { actor, user } = principalOf(request)
@@ -66,11 +84,19 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/two-factor/confirm',
     {
       config: { policy: policies.memberEnrolling(), audit: { action: 'account.two_factor.enable', ...own } },
-      schema: { tags, summary: 'Confirm set-up with a code from the app; returns recovery codes once', body: TotpConfirmSchema, response: { 200: RecoveryCodesSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Confirm set-up with a code from the app; returns recovery codes once',
+        body: TotpConfirmSchema,
+        response: { 200: RecoveryCodesSchema, ...errors },
+      },
     },
     async (request, reply) => {
       const { actor, user, session } = principalOf(request)
-      const confirmed = await confirmTotpEnrolment(deps, actor, user, request.body.code, { ...clientOf(request), stage: session?.stage ?? 'active' })
+      const confirmed = await confirmTotpEnrolment(deps, actor, user, request.body.code, {
+        ...clientOf(request),
+        stage: session?.stage ?? 'active',
+      })
       if (confirmed.session) setSessionCookie(reply, cookies, confirmed.session.token)
       return { recoveryCodes: confirmed.recoveryCodes }
     },
@@ -80,7 +106,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/two-factor/disable',
     {
       config: { policy: policies.member(), audit: { action: 'account.two_factor.disable', ...own } },
-      schema: { tags, summary: 'Turn two-factor off (password and a current code)', body: TotpDisableSchema, response: { 204: NoContent, ...errors } },
+      schema: {
+        tags,
+        summary: 'Turn two-factor off (password and a current code)',
+        body: TotpDisableSchema,
+        response: { 204: NoContent, ...errors },
+      },
     },
     async (request, reply) => {
       const { actor, user } = principalOf(request)
@@ -93,7 +124,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/two-factor/recovery-codes',
     {
       config: { policy: policies.member(), audit: { action: 'account.recovery_codes.regenerate', ...own } },
-      schema: { tags, summary: 'Replace my recovery codes with ten new ones', body: PasswordConfirmSchema, response: { 200: RecoveryCodesSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Replace my recovery codes with ten new ones',
+        body: PasswordConfirmSchema,
+        response: { 200: RecoveryCodesSchema, ...errors },
+      },
     },
     async (request) => {
       const { actor, user } = principalOf(request)
@@ -103,7 +139,14 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
 
   r.get(
     '/api/account/sessions',
-    { config: { policy: policies.member(), audit: { action: 'account.sessions.read', ...own } }, schema: { tags, summary: 'Where I am signed in', response: { 200: z.array(AccountSessionSchema), ...errors } } },
+    {
+      config: { policy: policies.member(), audit: { action: 'account.sessions.read', ...own } },
+      schema: {
+        tags,
+        summary: 'Where I am signed in',
+        response: { 200: z.array(AccountSessionSchema), ...errors },
+      },
+    },
     async (request) => {
       const { actor, user } = principalOf(request)
       return listOwnSessions(deps, actor, user)
@@ -114,7 +157,11 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/sessions/end-others',
     {
       config: { policy: policies.member(), audit: { action: 'account.sessions.end_others', ...own } },
-      schema: { tags, summary: 'Sign out every other device', response: { 200: z.object({ sessionsEnded: z.number().int() }), ...errors } },
+      schema: {
+        tags,
+        summary: 'Sign out every other device',
+        response: { 200: z.object({ sessionsEnded: z.number().int() }), ...errors },
+      },
     },
     async (request) => {
       const { actor, user } = principalOf(request)
@@ -124,7 +171,10 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
 
   r.get(
     '/api/account/tokens',
-    { config: { policy: policies.member(), audit: { action: 'api_token.list', resourceType: 'api_token' } }, schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema), ...errors } } },
+    {
+      config: { policy: policies.member(), audit: { action: 'api_token.list', resourceType: 'api_token' } },
+      schema: { tags, summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema), ...errors } },
+    },
     async (request) => listApiTokens(deps, principalOf(request).actor),
   )
 
@@ -132,16 +182,30 @@ export function accountRoutes(app: FastifyInstance, deps: Deps, cookies: CookieS
     '/api/account/tokens',
     {
       config: { policy: policies.member(), audit: { action: 'api_token.create', resourceType: 'api_token' } },
-      schema: { tags, summary: 'Create an API token; the secret is shown only in this answer', body: ApiTokenCreateSchema, response: { 201: ApiTokenCreatedSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Create an API token; the secret is shown only in this answer',
+        body: ApiTokenCreateSchema,
+        response: { 201: ApiTokenCreatedSchema, ...errors },
+      },
     },
-    async (request, reply) => reply.code(201).send(await createApiToken(deps, principalOf(request).actor, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createApiToken(deps, principalOf(request).actor, request.body)),
   )
 
   r.delete(
     '/api/account/tokens/:tokenId',
     {
-      config: { policy: policies.member(), audit: { action: 'api_token.revoke', resourceType: 'api_token', idParams: ['tokenId'] } },
-      schema: { tags, summary: 'Revoke one of my API tokens', params: idParam('tokenId'), response: { 204: NoContent, ...errors } },
+      config: {
+        policy: policies.member(),
+        audit: { action: 'api_token.revoke', resourceType: 'api_token', idParams: ['tokenId'] },
+      },
+      schema: {
+        tags,
+        summary: 'Revoke one of my API tokens',
+        params: idParam('tokenId'),
+        response: { 204: NoContent, ...errors },
+      },
     },
     async (request, reply) => {
       await revokeApiToken(deps, principalOf(request).actor, request.params.tokenId)

@@ -11,7 +11,12 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/audit',
     {
       config: { policy: policies.roles('admin'), audit: { action: 'audit.list', resourceType: 'audit_log' } },
-      schema: { tags: ['audit'], summary: "The organisation's audit trail, newest first", querystring: AuditQuerySchema, response: { 200: z.array(AuditEntrySchema), ...errors } },
+      schema: {
+        tags: ['audit'],
+        summary: "The organisation's audit trail, newest first",
+        querystring: AuditQuerySchema,
+        response: { 200: z.array(AuditEntrySchema), ...errors },
+      },
     },
     async (request) => listAuditTrail(deps, actorOf(request), request.query),
   )

@@ -50,7 +50,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
     '/api/auth/session',
     {
       config: { policy: policies.public(), audit: { action: 'auth.session.read', resourceType: 'session' } },
-      schema: { tags: ['auth'], summary: 'Who is signed in, at which stage, and the CSRF token for writes', response: { 200: CurrentSessionSchema, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, at which stage, and the CSRF token for writes',
+        response: { 200: CurrentSessionSchema, ...errors },
+      },
     },
     async (request) => {
       if (!request.principal?.session) throw new AppError('UNAUTHENTICATED', 'Please sign in.')
@@ -61,9 +65,18 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
   r.post(
     '/api/auth/login',
     {
-      config: { policy: policies.public(), audit: { action: 'auth.login', resourceType: 'user' }, rateLimit: perIp },
+      config: {
+        policy: policies.public(),
+        audit: { action: 'auth.login', resourceType: 'user' },
+        rateLimit: perIp,
+      },
       preHandler: perAccount,
-      schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginSchema, response: { 200: LoginResultSchema, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: LoginSchema,
+        response: { 200: LoginResultSchema, ...errors },
+      },
     },
     async (request, reply) => {
       const started = await logIn(deps, request.body, clientOf(request))
@@ -75,7 +88,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
   r.post(
     '/api/auth/second-factor',
     {
-      config: { policy: policies.secondFactor(), audit: { action: 'auth.second_factor', resourceType: 'user' }, rateLimit: { max: 10, timeWindow: FIFTEEN_MINUTES } },
+      config: {
+        policy: policies.secondFactor(),
+        audit: { action: 'auth.second_factor', resourceType: 'user' },
+        rateLimit: { max: 10, timeWindow: FIFTEEN_MINUTES },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Give the code from the authenticator app (or a recovery code) to finish signing in',
@@ -85,7 +102,13 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
     },
     async (request, reply) => {
       const principal = principalOf(request)
-      const started = await completeSecondFactor(deps, principal.actor, principal.user, request.body, clientOf(request))
+      const started = await completeSecondFactor(
+        deps,
+        principal.actor,
+        principal.user,
+        request.body,
+        clientOf(request),
+      )
       setSessionCookie(reply, cookies, started.token)
       return { stage: started.stage }
     },
@@ -95,7 +118,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
     '/api/auth/logout',
     {
       config: { policy: policies.public(), audit: { action: 'auth.logout', resourceType: 'user' } },
-      schema: { tags: ['auth'], summary: 'Sign out: the session ends on the server and browser storage is cleared', response: { 204: NoContent, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: the session ends on the server and browser storage is cleared',
+        response: { 204: NoContent, ...errors },
+      },
     },
     async (request, reply) => {
       if (request.actor) await logOut(deps, request.actor)
@@ -108,7 +135,11 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
   r.post(
     '/api/auth/password-reset',
     {
-      config: { policy: policies.public(), audit: { action: 'auth.password_reset.request' }, rateLimit: { max: 20, timeWindow: FIFTEEN_MINUTES } },
+      config: {
+        policy: policies.public(),
+        audit: { action: 'auth.password_reset.request' },
+        rateLimit: { max: 20, timeWindow: FIFTEEN_MINUTES },
+      },
       preHandler: accountLimit(app, 3),
       schema: {
         tags: ['auth'],
@@ -119,14 +150,20 @@ export function authRoutes(app: FastifyInstance, deps: Deps, cookies: CookieSett
     },
     async (request, reply) => {
       await requestPasswordReset(deps, request.body.email, clientOf(request))
-      return reply.code(202).send({ message: 'If that address has an account, we have sent it a link to reset the password.' })
+      return reply
+        .code(202)
+        .send({ message: 'If that address has an account, we have sent it a link to reset the password.' })
     },
   )
 
   r.post(
     '/api/auth/password-reset/complete',
     {
-      config: { policy: policies.public(), audit: { action: 'auth.password_reset.complete' }, rateLimit: { max: 20, timeWindow: FIFTEEN_MINUTES } },
+      config: {
+        policy: policies.public(),
+        audit: { action: 'auth.password_reset.complete' },
+        rateLimit: { max: 20, timeWindow: FIFTEEN_MINUTES },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Choose a new password from a reset or invitation link (single use)',

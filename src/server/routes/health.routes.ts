@@ -11,19 +11,26 @@ export function healthRoutes(app: FastifyInstance, deps: Deps): void {
   const r = typed(app)
   r.get(
     '/healthz',
-    { config: { policy: policies.public() }, schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { policy: policies.public() },
+      schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     () => ({ status: 'ok' as const }),
   )
   r.get(
     '/readyz',
     {
       config: { policy: policies.public() },
-      schema: { hide: true, response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.string() }) } },
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.string() }) },
+      },
     },
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(deps.db)
-        if ((await pendingMigrations(deps.db)).length > 0) return reply.code(503).send({ status: 'migrations_pending' })
+        if ((await pendingMigrations(deps.db)).length > 0)
+          return await reply.code(503).send({ status: 'migrations_pending' })
         return { status: 'ready' as const }
       } catch {
         return reply.code(503).send({ status: 'database_unavailable' })

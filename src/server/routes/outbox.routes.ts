@@ -11,14 +11,29 @@ export function outboxRoutes(app: FastifyInstance, deps: Deps, deliveryConfigure
   const tags = ['outbox']
   r.get(
     '/api/outbox',
-    { config: { policy: policies.roles('admin'), audit: { action: 'outbox.list', resourceType: 'outbox' } }, schema: { tags, summary: 'Outgoing email, newest first', response: { 200: OutboxListSchema, ...errors } } },
+    {
+      config: { policy: policies.roles('admin'), audit: { action: 'outbox.list', resourceType: 'outbox' } },
+      schema: {
+        tags,
+        summary: 'Outgoing email, newest first',
+        response: { 200: OutboxListSchema, ...errors },
+      },
+    },
     async (request) => ({ deliveryConfigured, messages: await listOutbox(deps, actorOf(request)) }),
   )
   r.get(
     '/api/outbox/:messageId',
     {
-      config: { policy: policies.roles('admin'), audit: { action: 'outbox.read', resourceType: 'outbox', idParams: ['messageId'] } },
-      schema: { tags, summary: 'One outgoing email', params: idParam('messageId'), response: { 200: OutboxMessageSchema, ...errors } },
+      config: {
+        policy: policies.roles('admin'),
+        audit: { action: 'outbox.read', resourceType: 'outbox', idParams: ['messageId'] },
+      },
+      schema: {
+        tags,
+        summary: 'One outgoing email',
+        params: idParam('messageId'),
+        response: { 200: OutboxMessageSchema, ...errors },
+      },
     },
     async (request) => getOutboxMessage(deps, actorOf(request), request.params.messageId),
   )

@@ -15,7 +15,14 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get(
     '/api/users',
-    { config: { policy: admin, audit: { action: 'user.list', resourceType: 'user' } }, schema: { tags, summary: 'Everyone in the organisation', response: { 200: z.array(UserSchema), ...errors } } },
+    {
+      config: { policy: admin, audit: { action: 'user.list', resourceType: 'user' } },
+      schema: {
+        tags,
+        summary: 'Everyone in the organisation',
+        response: { 200: z.array(UserSchema), ...errors },
+      },
+    },
     async (request) => listUsers(deps, actorOf(request)),
   )
 
@@ -23,14 +30,22 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/users',
     {
       config: { policy: admin, audit: { action: 'user.invite', resourceType: 'user' } },
-      schema: { tags, summary: 'Invite someone by email with their roles', body: InviteUserSchema, response: { 201: UserSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Invite someone by email with their roles',
+        body: InviteUserSchema,
+        response: { 201: UserSchema, ...errors },
+      },
     },
     async (request, reply) => reply.code(201).send(await inviteUser(deps, actorOf(request), request.body)),
   )
 
   r.get(
     '/api/users/:userId',
-    { config: { policy: admin, audit: { action: 'user.read', resourceType: 'user', idParams: ['userId'] } }, schema: { tags, summary: 'One person', params, response: { 200: UserSchema, ...errors } } },
+    {
+      config: { policy: admin, audit: { action: 'user.read', resourceType: 'user', idParams: ['userId'] } },
+      schema: { tags, summary: 'One person', params, response: { 200: UserSchema, ...errors } },
+    },
     async (request) => getUser(deps, actorOf(request), request.params.userId),
   )
 
@@ -38,7 +53,13 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/users/:userId',
     {
       config: { policy: admin, audit: { action: 'user.update', resourceType: 'user', idParams: ['userId'] } },
-      schema: { tags, summary: "Change someone's name or roles (applies at once)", params, body: UpdateUserSchema, response: { 200: UserSchema, ...errors } },
+      schema: {
+        tags,
+        summary: "Change someone's name or roles (applies at once)",
+        params,
+        body: UpdateUserSchema,
+        response: { 200: UserSchema, ...errors },
+      },
     },
     async (request) => updateUser(deps, actorOf(request), request.params.userId, request.body),
   )
@@ -46,8 +67,16 @@ export function usersRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/users/:userId/disable',
     {
-      config: { policy: admin, audit: { action: 'user.disable', resourceType: 'user', idParams: ['userId'] } },
-      schema: { tags, summary: 'Disable an account and end all its sessions', params, response: { 200: UserSchema, ...errors } },
+      config: {
+        policy: admin,
+        audit: { action: 'user.disable', resourceType: 'user', idParams: ['userId'] },
+      },
+      schema: {
+        tags,
+        summary: 'Disable an account and end all its sessions',
+        params,
+        response: { 200: UserSchema, ...errors },
+      },
     },
     async (request) => setUserDisabled(deps, actorOf(request), request.params.userId, true),
   )
