@@ -1,0 +1,91 @@
+import { Alert, Badge, Button, Stack, Table, Text } from '@mantine/core'
+import { IconInfoCircle } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { api, call } from '../../api/client'
+import type { OutboxMessageView } from '../../api/types'
+import { FormError } from '../../components/form-error'
+import { Loading } from '../../components/loading'
+import { PageTitle } from '../../components/page-title'
+import { formatDateTime } from '../../format'
+import { MessageViewer } from './message-viewer'
+
+export const STATUS_BADGE: Record<OutboxMessageView['status'], { label: string; color: string }> = {
+  pending: { label: 'Waiting to send', color: 'yellow.9' },
+  sent: { label: 'Sent', color: 'kin' },
+  failed: { label: 'Failed', color: 'red.8' },
+}
+
+export function StatusBadge({ status }: { status: OutboxMessageView['status'] }) {
+  return (
+    <Badge color={STATUS_BADGE[status].color} variant="filled">
+      {STATUS_BADGE[status].label}
+    </Badge>
+  )
+}
+
+/** Outgoing email, newest first, with a reader for each message. Administrators only. */
+export function OutboxPage() {
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => call(api.GET('/api/outbox')) })
+  const [openId, setOpenId] = useState<string | null>(null)
+
+  return (
+    <>
+      <PageTitle title="Outbox" intro="Emails Kinbridge sends: invitations, password resets and notices." />
+      {outbox.isPending ? <Loading label="Loading the outbox" /> : null}
+      <FormError error={outbox.error} title="We could not load the outbox" />
+      {outbox.data ? (
+        <Stack gap="lg">
+          {outbox.data.deliveryConfigured ? null : (
+            <Alert color="blue" variant="light" title="Email sending is not set up" icon={<IconInfoCircle aria-hidden="true" />}>
+              Kinbridge cannot send email yet, so messages stay here and nobody receives them. You can open a
+              message below and pass on what it says, for example an invitation link, in another safe way. Your
+              technical contact can set up sending (SMTP_URL).
+            </Alert>
+          )}
+          {openId ? <MessageViewer messageId={openId} onClose={() => setOpenId(null)} /> : null}
+          {outbox.data.messages.length === 0 ? <Text>No emails yet.</Text> : null}
+          {outbox.data.messages.length > 0 ? (
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing="sm" striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">To</Table.Th>
+                    <Table.Th scope="col">Subject</Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
+                    <Table.Th scope="col">Created</Table.Th>
+                    <Table.Th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {outbox.data.messages.map((message) => (
+                    <Table.Tr key={message.id}>
+                      <Table.Td>{message.to}</Table.Td>
+                      <Table.Td>{message.subject}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={message.status} />
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(message.createdAt)}</Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setOpenId(message.id)}
+                          aria-label={`Read “${message.subject}” to ${message.to}`}
+                        >
+                          Read
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          ) : null}
+        </Stack>
+      ) : null}
+    </>
+  )
+}

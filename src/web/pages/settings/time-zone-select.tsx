@@ -1,0 +1,32 @@
+import { Select, type SelectProps } from '@mantine/core'
+
+/** The zones centres in the UK, Ireland, the Channel Islands and the Isle of Man use. */
+const COMMON_ZONES = ['Europe/London', 'Europe/Jersey', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Dublin']
+
+const label = (zone: string): string => zone.replaceAll('_', ' ').replace('/', ' / ')
+
+/** Built once: the runtime's full list is long and never changes while the page is open. */
+const TIME_ZONE_OPTIONS = (() => {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+  const others = all.filter((zone) => !COMMON_ZONES.includes(zone))
+  return [
+    { group: 'UK, Ireland and the Islands', items: COMMON_ZONES.map((zone) => ({ value: zone, label: label(zone) })) },
+    { group: 'All time zones', items: others.map((zone) => ({ value: zone, label: label(zone) })) },
+  ]
+})()
+
+/** A searchable time zone picker with the common British and Irish zones first. */
+export function TimeZoneSelect(props: Omit<SelectProps, 'data'>) {
+  return (
+    <Select
+      label="Time zone"
+      description="Session times are shown in this zone."
+      searchable
+      allowDeselect={false}
+      nothingFoundMessage="No time zone matches that"
+      maxDropdownHeight={280}
+      data={TIME_ZONE_OPTIONS}
+      {...props}
+    />
+  )
+}

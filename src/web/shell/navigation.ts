@@ -1,0 +1,31 @@
+import {
+  IconAddressBook,
+  IconBuildingCommunity,
+  IconHome,
+  IconListDetails,
+  IconMail,
+  IconUserCircle,
+  type Icon,
+} from '@tabler/icons-react'
+import type { Role } from '../api/types'
+
+export interface NavItem {
+  to: string
+  label: string
+  icon: Icon
+  /** Who sees the link; undefined means everyone signed in. */
+  roles?: Role[]
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Home', icon: IconHome },
+  { to: '/settings', label: 'Centres and settings', icon: IconBuildingCommunity, roles: ['admin', 'coordinator'] },
+  { to: '/people', label: 'People', icon: IconAddressBook, roles: ['admin'] },
+  { to: '/outbox', label: 'Outbox', icon: IconMail, roles: ['admin'] },
+  { to: '/audit', label: 'Audit trail', icon: IconListDetails, roles: ['admin'] },
+  { to: '/account', label: 'My account', icon: IconUserCircle },
+]
+
+export function visibleNavItems(roles: Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)))
+}
