@@ -11,7 +11,7 @@ import type { Actor, RequestOrigin, RoleGrant } from '../access/actor'
 import type { Role } from '../access/roles'
 import type { Deps } from '../context'
 import { hashSecret } from '../shared/secrets'
-import { sessionStatus } from './session.rules'
+import { sessionStatus, TOUCH_INTERVAL_SECONDS } from './session.rules'
 
 export interface Principal {
   actor: Actor
@@ -25,7 +25,7 @@ const toGrants = (rows: { role: string; centre_id: string | null }[]): RoleGrant
 
 /**
  * Finds the live session a cookie names, ending it when it has timed out or its user was disabled.
- * Every use counts as activity, so the inactivity limit is exact.
+ * Every use counts as activity (recorded at most once a second).
  */
 export async function resolveSessionToken(
   deps: Deps,
@@ -51,7 +51,9 @@ export async function resolveSessionToken(
     return null
   }
   const grants = toGrants(await listGrants(db, scope, user.id))
-  await updateAuthSession(db, session.id, { last_seen_at: now.toISOString() })
+  if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_INTERVAL_SECONDS * 1000) {
+    await updateAuthSession(db, session.id, { last_seen_at: now.toISOString() })
+  }
   return {
     user,
     session: { ...session, last_seen_at: now.toISOString() },

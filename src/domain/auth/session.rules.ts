@@ -9,8 +9,11 @@ export const SESSION_LIMITS = {
   partial: { idleSeconds: 10 * 60, absoluteSeconds: 10 * 60 },
 } as const
 
-/** Seconds between two writes of last_seen_at, so reads stay reads. */
-export const TOUCH_INTERVAL_SECONDS = 60
+/**
+ * Seconds between two writes of last_seen_at: a burst of requests costs one write a second, and the
+ * inactivity limit stays exact to the second (SESS-2).
+ */
+export const TOUCH_INTERVAL_SECONDS = 1
 
 export function sessionLimitsFor(roles: readonly Role[]): { idleSeconds: number; absoluteSeconds: number } {
   return roles.some(isStaffRole) ? SESSION_LIMITS.staff : SESSION_LIMITS.other
