@@ -26,8 +26,9 @@ describe('migrations (MIG-1)', () => {
         getMigrations: () =>
           Promise.resolve({
             '001-good': {
-              up: async (trx: Kysely<unknown>) =>
-                void (await trx.schema.createTable(`good_${suffix}`).addColumn('id', 'text').execute()),
+              up: async (trx: Kysely<unknown>) => {
+                await trx.schema.createTable(`good_${suffix}`).addColumn('id', 'text').execute()
+              },
             },
             '002-bad': {
               up: async (trx: Kysely<unknown>) => {
