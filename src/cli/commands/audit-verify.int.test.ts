@@ -83,7 +83,7 @@ describe('kinbridge audit verify', () => {
       (
         await t.deps.db
           .selectFrom('audit_log')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
     )
@@ -225,5 +225,5 @@ async function expectedBreak(
     .orderBy('seq')
     .limit(1)
     .executeTakeFirst()
-  return Number(next?.seq ?? -1)
+  return next?.seq ?? -1
 }

@@ -67,7 +67,7 @@ describe('kinbridge init', () => {
     await buildOrganisation(t.deps)
     await expect(runInit(runtime, initOptions({ another: false }))).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('--another'),
+      message: expect.stringContaining('--another') as string,
     })
   })
 

@@ -54,7 +54,7 @@ describe('the demo organisation', () => {
     await browser.signIn({ email: demoEmail('admin'), password: DEMO_PASSWORD }, t.clock)
     const centre = await browser.get(`/api/centres/${seed.centreId}`)
     expect(centre.statusCode).toBe(200)
-    const body = centre.json() as {
+    const body = centre.json<{
       name: string
       timeZone: string
       venues: {
@@ -63,7 +63,7 @@ describe('the demo organisation', () => {
         hasSeparateEntrances: boolean
         rooms: { name: string; kind: string; capacityFamilies: number }[]
       }[]
-    }
+    }>()
     expect(body).toMatchObject({ name: 'St Helier Child Contact Centre', timeZone: 'Europe/Jersey' })
     const school = body.venues.find((v) => v.name === 'Grands Vaux School')
     const hall = body.venues.find((v) => v.name === 'Town Church Hall')
@@ -133,7 +133,7 @@ describe('seedDemoIfEmpty (npm start)', () => {
           (
             await connected.db
               .selectFrom(table)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .select((eb) => eb.fn.countAll<number | string>().as('n'))
               .executeTakeFirstOrThrow()
           ).n,
         )

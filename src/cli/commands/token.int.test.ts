@@ -54,7 +54,7 @@ describe('kinbridge token create', () => {
     expect(audit[0]?.details).not.toContain(token)
 
     const tokens = await t.app.inject({ method: 'GET', url: '/api/account/tokens', headers: bearer(token) })
-    const [created] = tokens.json() as { id: string; expiresAt: string }[]
+    const [created] = tokens.json<{ id: string; expiresAt: string }[]>()
     expect(Date.parse(created?.expiresAt ?? '') - Date.now()).toBeGreaterThan(6.9 * 86_400_000)
     const revoked = await t.app.inject({
       method: 'DELETE',
