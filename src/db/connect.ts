@@ -59,6 +59,8 @@ const SQLITE_PRAGMAS = [
 function openSqlite(file: string): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const handle = new Database(file)
+  // Families' records: readable by the service's own user only (SQLite gives the WAL the same mode).
+  if (file !== ':memory:') fs.chmodSync(file, 0o600)
   for (const pragma of SQLITE_PRAGMAS) handle.pragma(pragma)
   assertDurableSqlite(handle)
   return handle
