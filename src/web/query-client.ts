@@ -8,14 +8,16 @@ import { sessionQueryKey } from './auth/session'
  */
 export function createQueryClient(): QueryClient {
   const onError = (error: Error) => {
-    if (error instanceof ApiError && error.status === 401) void queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+    if (error instanceof ApiError && error.status === 401)
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey })
   }
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
-        retry: (failures, error) => !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
         refetchOnWindowFocus: false,
       },
     },

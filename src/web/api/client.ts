@@ -71,15 +71,22 @@ interface ErrorBody {
 
 function toApiError(body: unknown, response: Response): ApiError {
   const error = (body as ErrorBody | undefined)?.error
-  if (error?.code && error.message) return new ApiError(error.code as ErrorCode, error.message, response.status, error.details)
-  return new ApiError('INTERNAL', 'Something went wrong on our side. Please try again in a moment.', response.status)
+  if (error?.code && error.message)
+    return new ApiError(error.code as ErrorCode, error.message, response.status, error.details)
+  return new ApiError(
+    'INTERNAL',
+    'Something went wrong on our side. Please try again in a moment.',
+    response.status,
+  )
 }
 
 /**
  * Awaits an openapi-fetch call and returns its data, or throws an ApiError built from the error body.
  * A network failure becomes an ApiError too, so every caller shows one kind of message.
  */
-export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function call<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response }
   try {
     result = await request

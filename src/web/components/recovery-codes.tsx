@@ -23,7 +23,12 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
       </List>
       <CopyButton value={codes.join('\n')}>
         {({ copied, copy }) => (
-          <Button variant="default" leftSection={<IconCopy size={18} aria-hidden="true" />} onClick={copy} w="fit-content">
+          <Button
+            variant="default"
+            leftSection={<IconCopy size={18} aria-hidden="true" />}
+            onClick={copy}
+            w="fit-content"
+          >
             {copied ? 'Copied' : 'Copy all codes'}
           </Button>
         )}

@@ -29,13 +29,17 @@ export function TwoFactorSetup({ knownPassword, onEnabled, onCancel }: Props) {
     mutationFn: (code: string) => call(api.POST('/api/account/two-factor/confirm', { body: { code } })),
     onSuccess: (result) => onEnabled(result.recoveryCodes),
     onError: (error) => {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') codeForm.setFieldError('code', error.message)
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+        codeForm.setFieldError('code', error.message)
     },
   })
 
   if (!setup.data) {
     return (
-      <form onSubmit={passwordForm.onSubmit((values) => setup.mutate(knownPassword ?? values.password))} noValidate>
+      <form
+        onSubmit={passwordForm.onSubmit((values) => setup.mutate(knownPassword ?? values.password))}
+        noValidate
+      >
         <Stack>
           <Text>
             You will need an authenticator app on your phone, such as Microsoft Authenticator, Google

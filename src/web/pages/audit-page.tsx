@@ -6,12 +6,13 @@ import { FormError } from '../components/form-error'
 import { Loading } from '../components/loading'
 import { PageTitle } from '../components/page-title'
 import { formatDateTime } from '../format'
+import { TableScroll } from '../components/table-scroll'
 
 const PAGE_SIZE = 50
 
 const OUTCOME: Record<AuditEntryView['outcome'], { label: string; color: string }> = {
   success: { label: 'Done', color: 'kin' },
-  denied: { label: 'Refused', color: 'orange.9' },
+  denied: { label: 'Refused', color: '#a84300' },
   failure: { label: 'Failed', color: 'red.8' },
 }
 
@@ -21,7 +22,8 @@ export function AuditPage() {
   const audit = useInfiniteQuery({
     queryKey: ['audit'],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => call(api.GET('/api/audit', { params: { query: { limit: PAGE_SIZE, before: pageParam } } })),
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/audit', { params: { query: { limit: PAGE_SIZE, before: pageParam } } })),
     getNextPageParam: (page) => (page.length < PAGE_SIZE ? undefined : page.at(-1)?.seq),
   })
   const nameOf = (userId: string | null) => {
@@ -32,12 +34,15 @@ export function AuditPage() {
 
   return (
     <>
-      <PageTitle title="Audit trail" intro="Every sign-in, change and refusal, newest first. Entries cannot be changed or deleted." />
+      <PageTitle
+        title="Audit trail"
+        intro="Every sign-in, change and refusal, newest first. Entries cannot be changed or deleted."
+      />
       {audit.isPending ? <Loading label="Loading the audit trail" /> : null}
       <FormError error={audit.error} title="We could not load the audit trail" />
       {audit.data ? (
         <Stack>
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll label="Audit trail entries" minWidth={720}>
             <Table verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -69,10 +74,14 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Group>
             {audit.hasNextPage ? (
-              <Button variant="default" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+              <Button
+                variant="default"
+                loading={audit.isFetchingNextPage}
+                onClick={() => void audit.fetchNextPage()}
+              >
                 Show older entries
               </Button>
             ) : (

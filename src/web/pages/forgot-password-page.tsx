@@ -31,7 +31,9 @@ export function ForgotPasswordPage() {
         ) : (
           <form onSubmit={form.onSubmit((values) => request.mutate(values.email.trim()))} noValidate>
             <Stack>
-              <Text>Type the email address you sign in with and we will send you a link to choose a new password.</Text>
+              <Text>
+                Type the email address you sign in with and we will send you a link to choose a new password.
+              </Text>
               <TextInput
                 label="Email address"
                 type="email"

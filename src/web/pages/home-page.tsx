@@ -43,7 +43,12 @@ export function HomePage() {
           </Group>
         </Card>
         {user.hasTwoFactor ? null : (
-          <Alert color="yellow" variant="light" title="Protect your account" icon={<IconShieldCheck aria-hidden="true" />}>
+          <Alert
+            color="yellow"
+            variant="light"
+            title="Protect your account"
+            icon={<IconShieldCheck aria-hidden="true" />}
+          >
             Two-factor sign-in keeps families’ information safe even if someone learns your password.{' '}
             <Anchor component={Link} to="/account">
               Set it up on your account page

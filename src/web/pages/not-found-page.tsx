@@ -7,7 +7,11 @@ export function NotFoundPage() {
     <>
       <PageTitle title="Page not found" />
       <Text>
-        There is nothing at this address. <Anchor component={Link} to="/">Go to the home page</Anchor>.
+        There is nothing at this address.{' '}
+        <Anchor component={Link} to="/">
+          Go to the home page
+        </Anchor>
+        .
       </Text>
     </>
   )

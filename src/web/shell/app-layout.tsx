@@ -79,20 +79,22 @@ export function AppLayout() {
       </header>
       <div className={classes.body}>
         <nav id="main-navigation" aria-label="Main" className={classes.nav} data-open={navOpen || undefined}>
-          <Text className={classes.navOrganisation} hiddenFrom="xs" fw={600}>
-            {organisation.name}
-          </Text>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              end={item.to === '/'}
-              label={item.label}
-              leftSection={<item.icon size={20} aria-hidden="true" />}
-              className={classes.navLink}
-            />
-          ))}
+          <div className={classes.navInner}>
+            <Text className={classes.navOrganisation} hiddenFrom="xs" fw={600}>
+              {organisation.name}
+            </Text>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                end={item.to === '/'}
+                label={item.label}
+                leftSection={<item.icon size={20} aria-hidden="true" />}
+                className={classes.navLink}
+              />
+            ))}
+          </div>
         </nav>
         <main id="main" tabIndex={-1} className={classes.main}>
           <Outlet />

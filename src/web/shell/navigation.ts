@@ -19,7 +19,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', icon: IconHome },
-  { to: '/settings', label: 'Centres and settings', icon: IconBuildingCommunity, roles: ['admin', 'coordinator'] },
+  {
+    to: '/settings',
+    label: 'Centres and settings',
+    icon: IconBuildingCommunity,
+    roles: ['admin', 'coordinator'],
+  },
   { to: '/people', label: 'People', icon: IconAddressBook, roles: ['admin'] },
   { to: '/outbox', label: 'Outbox', icon: IconMail, roles: ['admin'] },
   { to: '/audit', label: 'Audit trail', icon: IconListDetails, roles: ['admin'] },

@@ -10,7 +10,13 @@ export function PublicLayout({ children }: { children: ReactNode }) {
     <Box className={classes.page}>
       <header className={classes.header}>
         <Container size="xs">
-          <Anchor component={Link} to="/login" underline="never" c="inherit" aria-label="Kinbridge, go to sign in">
+          <Anchor
+            component={Link}
+            to="/login"
+            underline="never"
+            c="inherit"
+            aria-label="Kinbridge, go to sign in"
+          >
             <BrandMark />
           </Anchor>
         </Container>

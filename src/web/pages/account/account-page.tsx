@@ -30,8 +30,8 @@ export function AccountPage() {
             <Text fw={600}>{account.data.displayName}</Text>
             <Text>{account.data.email}</Text>
             <Text size="sm" c="dimmed" mt="xs">
-              {[...new Set(account.data.roles.map((grant) => ROLE_LABELS[grant.role]))].join(', ')}. To change your
-              name or email address, ask your organisation’s administrator.
+              {[...new Set(account.data.roles.map((grant) => ROLE_LABELS[grant.role]))].join(', ')}. To change
+              your name or email address, ask your organisation’s administrator.
             </Text>
           </Card>
           <ChangePasswordCard />

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -8,6 +20,7 @@ import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { formatDate } from '../../format'
 import { SectionCard } from './section-card'
+import { TableScroll } from '../../components/table-scroll'
 
 const tokensKey = ['account-tokens'] as const
 const LIFETIMES = [
@@ -28,7 +41,9 @@ export function ApiTokensCard() {
       intro="Only needed if another system or a script talks to Kinbridge for you. Most people never need one."
     >
       <Stack>
-        {secret ? <NewTokenSecret name={secret.name} token={secret.token} onDismiss={() => setSecret(null)} /> : null}
+        {secret ? (
+          <NewTokenSecret name={secret.name} token={secret.token} onDismiss={() => setSecret(null)} />
+        ) : null}
         {tokens.isPending ? <Loading label="Loading your tokens" /> : null}
         <FormError error={tokens.error} title="We could not load your tokens" />
         {tokens.data && tokens.data.length > 0 ? <TokenTable tokens={tokens.data} /> : null}
@@ -43,7 +58,9 @@ function NewTokenSecret({ name, token, onDismiss }: { name: string; token: strin
   return (
     <Alert color="yellow" variant="light" title={`Copy your new token “${name}” now`} role="status">
       <Stack gap="xs">
-        <Text size="sm">This is the only time we will show it. Keep it somewhere safe, like a password manager.</Text>
+        <Text size="sm">
+          This is the only time we will show it. Keep it somewhere safe, like a password manager.
+        </Text>
         <Code block data-testid="new-token-secret">
           {token}
         </Code>
@@ -64,7 +81,7 @@ function NewTokenSecret({ name, token, onDismiss }: { name: string; token: strin
 
 function TokenTable({ tokens }: { tokens: ApiTokenView[] }) {
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScroll label="Your API tokens" minWidth={560}>
       <Table verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -83,7 +100,7 @@ function TokenTable({ tokens }: { tokens: ApiTokenView[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   )
 }
 
@@ -91,7 +108,8 @@ function TokenRow({ token }: { token: ApiTokenView }) {
   const queryClient = useQueryClient()
   const [confirming, setConfirming] = useState(false)
   const revoke = useMutation({
-    mutationFn: () => call(api.DELETE('/api/account/tokens/{tokenId}', { params: { path: { tokenId: token.id } } })),
+    mutationFn: () =>
+      call(api.DELETE('/api/account/tokens/{tokenId}', { params: { path: { tokenId: token.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   })
   return (
@@ -109,13 +127,24 @@ function TokenRow({ token }: { token: ApiTokenView }) {
           </Badge>
         ) : null}
         {!token.revokedAt && !confirming ? (
-          <Button size="xs" variant="default" onClick={() => setConfirming(true)} aria-label={`Revoke token ${token.name}`}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setConfirming(true)}
+            aria-label={`Revoke token ${token.name}`}
+          >
             Revoke
           </Button>
         ) : null}
         {!token.revokedAt && confirming ? (
           <Group gap="xs" wrap="nowrap">
-            <Button size="xs" color="red" loading={revoke.isPending} onClick={() => revoke.mutate()} aria-label={`Yes, revoke token ${token.name}`}>
+            <Button
+              size="xs"
+              color="red"
+              loading={revoke.isPending}
+              onClick={() => revoke.mutate()}
+              aria-label={`Yes, revoke token ${token.name}`}
+            >
               Yes, revoke
             </Button>
             <Button size="xs" variant="default" onClick={() => setConfirming(false)}>
@@ -133,11 +162,15 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; t
   const queryClient = useQueryClient()
   const form = useForm({
     initialValues: { name: '', days: '90' },
-    validate: { name: (v) => (v.trim() ? null : 'Give the token a name, such as the system that will use it') },
+    validate: {
+      name: (v) => (v.trim() ? null : 'Give the token a name, such as the system that will use it'),
+    },
   })
   const create = useMutation({
     mutationFn: (values: { name: string; days: string }) =>
-      call(api.POST('/api/account/tokens', { body: { name: values.name.trim(), days: Number(values.days) } })),
+      call(
+        api.POST('/api/account/tokens', { body: { name: values.name.trim(), days: Number(values.days) } }),
+      ),
     onSuccess: async (created) => {
       form.reset()
       onCreated({ name: created.name, token: created.token })
@@ -150,7 +183,13 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: { name: string; t
         <Text fw={600}>Create a token</Text>
         <Group align="flex-start" gap="sm">
           <TextInput label="Token name" required maw={280} w="100%" {...form.getInputProps('name')} />
-          <Select label="Lasts for" data={LIFETIMES} allowDeselect={false} w={160} {...form.getInputProps('days')} />
+          <Select
+            label="Lasts for"
+            data={LIFETIMES}
+            allowDeselect={false}
+            w={160}
+            {...form.getInputProps('days')}
+          />
         </Group>
         <FormError error={create.error} />
         <Button type="submit" variant="default" w="fit-content" loading={create.isPending}>

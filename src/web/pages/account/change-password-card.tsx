@@ -32,8 +32,13 @@ export function ChangePasswordCard() {
       form.reset()
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
       await queryClient.invalidateQueries({ queryKey: ['account-sessions'] })
-      const ended = result.sessionsEnded > 0 ? ` You were signed out on ${result.sessionsEnded} other device(s).` : ''
-      notifications.show({ color: 'kin', title: 'Password changed', message: `Your new password is saved.${ended}` })
+      const ended =
+        result.sessionsEnded > 0 ? ` You were signed out on ${result.sessionsEnded} other device(s).` : ''
+      notifications.show({
+        color: 'kin',
+        title: 'Password changed',
+        message: `Your new password is saved.${ended}`,
+      })
     },
   })
 
@@ -54,7 +59,12 @@ export function ChangePasswordCard() {
             required
             {...form.getInputProps('newPassword')}
           />
-          <PasswordInput label="Type the new password again" autoComplete="new-password" required {...form.getInputProps('repeat')} />
+          <PasswordInput
+            label="Type the new password again"
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('repeat')}
+          />
           <Checkbox
             label="Sign me out on my other devices"
             {...form.getInputProps('signOutOtherSessions', { type: 'checkbox' })}

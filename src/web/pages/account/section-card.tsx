@@ -2,7 +2,15 @@ import { Card, Space, Text, Title } from '@mantine/core'
 import { useId, type ReactNode } from 'react'
 
 /** A titled section of a settings-style page, labelled for screen readers by its heading. */
-export function SectionCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function SectionCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string
+  intro?: ReactNode
+  children: ReactNode
+}) {
   const headingId = useId()
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId}>

@@ -63,7 +63,11 @@ export function TwoFactorCard({ twoFactor }: { twoFactor: Account['twoFactor'] }
             onDone={async () => {
               setMode('idle')
               await refresh()
-              notifications.show({ color: 'kin', title: 'Two-factor sign-in is off', message: 'You will sign in with your password only.' })
+              notifications.show({
+                color: 'kin',
+                title: 'Two-factor sign-in is off',
+                message: 'You will sign in with your password only.',
+              })
             }}
             onCancel={() => setMode('idle')}
           />
@@ -97,16 +101,25 @@ export function TwoFactorCard({ twoFactor }: { twoFactor: Account['twoFactor'] }
 }
 
 function NewCodesForm({ onDone, onCancel }: { onDone: (codes: string[]) => void; onCancel: () => void }) {
-  const form = useForm({ initialValues: { password: '' }, validate: { password: (v) => (v ? null : 'Enter your password') } })
+  const form = useForm({
+    initialValues: { password: '' },
+    validate: { password: (v) => (v ? null : 'Enter your password') },
+  })
   const regenerate = useMutation({
-    mutationFn: (password: string) => call(api.POST('/api/account/two-factor/recovery-codes', { body: { password } })),
+    mutationFn: (password: string) =>
+      call(api.POST('/api/account/two-factor/recovery-codes', { body: { password } })),
     onSuccess: (result) => onDone(result.recoveryCodes),
   })
   return (
     <form onSubmit={form.onSubmit((values) => regenerate.mutate(values.password))} noValidate>
       <Stack maw={420}>
         <Text>New codes replace all your old ones, so the old codes stop working.</Text>
-        <PasswordInput label="Your password" autoComplete="current-password" required {...form.getInputProps('password')} />
+        <PasswordInput
+          label="Your password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('password')}
+        />
         <FormError error={regenerate.error} />
         <Group>
           <Button type="submit" loading={regenerate.isPending}>
@@ -128,14 +141,25 @@ function TurnOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; onCanc
   })
   const disable = useMutation({
     mutationFn: (values: { password: string; code: string }) =>
-      call(api.POST('/api/account/two-factor/disable', { body: { password: values.password, code: cleanCode(values.code) } })),
+      call(
+        api.POST('/api/account/two-factor/disable', {
+          body: { password: values.password, code: cleanCode(values.code) },
+        }),
+      ),
     onSuccess: onDone,
   })
   return (
     <form onSubmit={form.onSubmit((values) => disable.mutate(values))} noValidate>
       <Stack maw={420}>
-        <Text>Turning it off makes your account easier to break into. Your other devices will be signed out.</Text>
-        <PasswordInput label="Your password" autoComplete="current-password" required {...form.getInputProps('password')} />
+        <Text>
+          Turning it off makes your account easier to break into. Your other devices will be signed out.
+        </Text>
+        <PasswordInput
+          label="Your password"
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('password')}
+        />
         <CodeInput label="6-digit code from your app" required {...form.getInputProps('code')} />
         <FormError error={disable.error} />
         <Group>

@@ -15,8 +15,8 @@ export function EnrolStep({ knownPassword, onEnabled }: Props) {
     <Stack>
       <Title order={1}>Set up two-factor sign-in</Title>
       <Text>
-        Your organisation asks staff to use a second step when signing in. This keeps the families you
-        support safe, even if someone learns your password. It takes about two minutes.
+        Your organisation asks staff to use a second step when signing in. This keeps the families you support
+        safe, even if someone learns your password. It takes about two minutes.
       </Text>
       <TwoFactorSetup knownPassword={knownPassword} onEnabled={onEnabled} />
       <Button variant="subtle" px={0} w="fit-content" onClick={() => void signOut(queryClient)}>

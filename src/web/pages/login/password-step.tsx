@@ -12,7 +12,8 @@ export function PasswordStep({ onPasswordAccepted }: { onPasswordAccepted: (pass
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter your email address, like name@example.org'),
+      email: (v) =>
+        /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter your email address, like name@example.org',
       password: (v) => (v ? null : 'Enter your password'),
     },
   })

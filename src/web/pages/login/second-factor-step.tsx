@@ -25,7 +25,9 @@ export function SecondFactorStep() {
     onSuccess: () => refreshSession(queryClient),
   })
   const submit = form.onSubmit((values) =>
-    verify.mutate(useRecovery ? { recoveryCode: values.recoveryCode.trim() } : { code: cleanCode(values.code) }),
+    verify.mutate(
+      useRecovery ? { recoveryCode: values.recoveryCode.trim() } : { code: cleanCode(values.code) },
+    ),
   )
   const toggle = () => {
     verify.reset()
@@ -52,7 +54,9 @@ export function SecondFactorStep() {
           </>
         ) : (
           <>
-            <Text>Open the authenticator app on your phone and type the 6-digit code it shows for Kinbridge.</Text>
+            <Text>
+              Open the authenticator app on your phone and type the 6-digit code it shows for Kinbridge.
+            </Text>
             <CodeInput required data-autofocus {...form.getInputProps('code')} />
           </>
         )}

@@ -20,7 +20,14 @@ export function MessageViewer({ messageId, onClose }: { messageId: string; onClo
   }, [message.data])
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="message-heading" shadow="sm">
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="section"
+      aria-labelledby="message-heading"
+      shadow="sm"
+    >
       {message.isPending ? <Loading label="Loading the email" /> : null}
       <FormError error={message.error} title="We could not open this email" />
       {message.data ? (

@@ -9,9 +9,11 @@ import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
 import { formatDateTime } from '../../format'
 import { MessageViewer } from './message-viewer'
+import { TableScroll } from '../../components/table-scroll'
 
 export const STATUS_BADGE: Record<OutboxMessageView['status'], { label: string; color: string }> = {
-  pending: { label: 'Waiting to send', color: 'yellow.9' },
+  // Amber dark enough for white text (6.4:1).
+  pending: { label: 'Waiting to send', color: '#8a5100' },
   sent: { label: 'Sent', color: 'kin' },
   failed: { label: 'Failed', color: 'red.8' },
 }
@@ -37,16 +39,21 @@ export function OutboxPage() {
       {outbox.data ? (
         <Stack gap="lg">
           {outbox.data.deliveryConfigured ? null : (
-            <Alert color="blue" variant="light" title="Email sending is not set up" icon={<IconInfoCircle aria-hidden="true" />}>
+            <Alert
+              color="blue"
+              variant="light"
+              title="Email sending is not set up"
+              icon={<IconInfoCircle aria-hidden="true" />}
+            >
               Kinbridge cannot send email yet, so messages stay here and nobody receives them. You can open a
-              message below and pass on what it says, for example an invitation link, in another safe way. Your
-              technical contact can set up sending (SMTP_URL).
+              message below and pass on what it says, for example an invitation link, in another safe way.
+              Your technical contact can set up sending (SMTP_URL).
             </Alert>
           )}
           {openId ? <MessageViewer messageId={openId} onClose={() => setOpenId(null)} /> : null}
           {outbox.data.messages.length === 0 ? <Text>No emails yet.</Text> : null}
           {outbox.data.messages.length > 0 ? (
-            <Table.ScrollContainer minWidth={640}>
+            <TableScroll label="Outgoing emails" minWidth={640}>
               <Table verticalSpacing="sm" striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -82,7 +89,7 @@ export function OutboxPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           ) : null}
         </Stack>
       ) : null}

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title'
 import { formatDate, ROLE_LABELS } from '../../format'
 import { PersonForm } from './person-form'
 import { StatusButton } from './status-button'
+import { TableScroll } from '../../components/table-scroll'
 
 export const usersKey = ['users'] as const
 
@@ -23,11 +24,15 @@ export function PeoplePage() {
   const users = useQuery({ queryKey: usersKey, queryFn: () => call(api.GET('/api/users')) })
   const centres = useQuery({ queryKey: ['centres'], queryFn: () => call(api.GET('/api/centres')) })
   const [editing, setEditing] = useState<UserView | 'new' | null>(null)
-  const centreName = (id: string | null) => (id ? (centres.data?.find((c) => c.id === id)?.name ?? 'one centre') : 'all centres')
+  const centreName = (id: string | null) =>
+    id ? (centres.data?.find((c) => c.id === id)?.name ?? 'one centre') : 'all centres'
 
   return (
     <>
-      <PageTitle title="People" intro="Everyone who can sign in to Kinbridge for your organisation, and what they can do." />
+      <PageTitle
+        title="People"
+        intro="Everyone who can sign in to Kinbridge for your organisation, and what they can do."
+      />
       <Stack gap="lg">
         {editing ? (
           <PersonForm
@@ -44,7 +49,7 @@ export function PeoplePage() {
         {users.isPending ? <Loading label="Loading people" /> : null}
         <FormError error={users.error} title="We could not load the list of people" />
         {users.data ? (
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll label="People in your organisation" minWidth={760}>
             <Table verticalSpacing="sm" striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -86,7 +91,12 @@ export function PeoplePage() {
                     <Table.Td>{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'Never'}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="default" onClick={() => setEditing(user)} aria-label={`Change ${user.displayName}`}>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(user)}
+                          aria-label={`Change ${user.displayName}`}
+                        >
                           Change
                         </Button>
                         <StatusButton user={user} />
@@ -96,7 +106,7 @@ export function PeoplePage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         ) : null}
       </Stack>
     </>

@@ -30,7 +30,9 @@ export function PersonForm({ person, centres, onDone }: Props) {
     initialValues: {
       email: person?.email ?? '',
       displayName: person?.displayName ?? '',
-      roles: person?.roles.map((g) => ({ role: g.role, centreId: g.centreId })) ?? [{ role: 'volunteer', centreId: null }],
+      roles: person?.roles.map((g) => ({ role: g.role, centreId: g.centreId })) ?? [
+        { role: 'volunteer', centreId: null },
+      ],
     },
     validate: {
       email: (v) => (person || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter their email address'),
@@ -42,16 +44,25 @@ export function PersonForm({ person, centres, onDone }: Props) {
     mutationFn: (values: Values) => {
       const displayName = values.displayName.trim()
       if (person) {
-        return call(api.PATCH('/api/users/{userId}', { params: { path: { userId: person.id } }, body: { displayName, roles: values.roles } }))
+        return call(
+          api.PATCH('/api/users/{userId}', {
+            params: { path: { userId: person.id } },
+            body: { displayName, roles: values.roles },
+          }),
+        )
       }
-      return call(api.POST('/api/users', { body: { email: values.email.trim(), displayName, roles: values.roles } }))
+      return call(
+        api.POST('/api/users', { body: { email: values.email.trim(), displayName, roles: values.roles } }),
+      )
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['users'] })
       notifications.show({
         color: 'kin',
         title: person ? 'Saved' : 'Invitation sent',
-        message: person ? `${saved.displayName}’s details are up to date.` : `We have emailed ${saved.email} a link to set their password.`,
+        message: person
+          ? `${saved.displayName}’s details are up to date.`
+          : `We have emailed ${saved.email} a link to set their password.`,
       })
       onDone()
     },
@@ -67,7 +78,9 @@ export function PersonForm({ person, centres, onDone }: Props) {
           <Title order={2} size="h3" id="person-form-heading" ref={headingRef} tabIndex={-1}>
             {person ? `Change ${person.displayName}` : 'Invite someone'}
           </Title>
-          {person ? null : <Text>We will email them a link to choose a password. The link works for a few days.</Text>}
+          {person ? null : (
+            <Text>We will email them a link to choose a password. The link works for a few days.</Text>
+          )}
           {person ? (
             <Text>
               <Text span fw={600}>
@@ -78,14 +91,22 @@ export function PersonForm({ person, centres, onDone }: Props) {
           ) : (
             <TextInput label="Email address" type="email" required {...form.getInputProps('email')} />
           )}
-          <TextInput label="Name" description="As they like to be known." required {...form.getInputProps('displayName')} />
+          <TextInput
+            label="Name"
+            description="As they like to be known."
+            required
+            {...form.getInputProps('displayName')}
+          />
           <RolesEditor
             value={form.values.roles}
             onChange={(roles) => form.setFieldValue('roles', roles)}
             centres={centres}
             error={typeof form.errors.roles === 'string' ? form.errors.roles : undefined}
           />
-          <FormError error={save.error} title={person ? 'Your changes were not saved' : 'The invitation was not sent'} />
+          <FormError
+            error={save.error}
+            title={person ? 'Your changes were not saved' : 'The invitation was not sent'}
+          />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {person ? 'Save changes' : 'Send invitation'}

@@ -42,7 +42,9 @@ export function RolesEditor({ value, onChange, centres, error }: Props) {
               data={centreOptions}
               value={grant.centreId ?? ALL_CENTRES}
               allowDeselect={false}
-              onChange={(centre) => update(index, { ...grant, centreId: centre === ALL_CENTRES || !centre ? null : centre })}
+              onChange={(centre) =>
+                update(index, { ...grant, centreId: centre === ALL_CENTRES || !centre ? null : centre })
+              }
               w={200}
             />
             <ActionIcon

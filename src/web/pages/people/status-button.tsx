@@ -13,17 +13,24 @@ export function StatusButton({ user }: { user: UserView }) {
   const change = useMutation({
     mutationFn: () => {
       const params = { params: { path: { userId: user.id } } }
-      return call(isDisabled ? api.POST('/api/users/{userId}/enable', params) : api.POST('/api/users/{userId}/disable', params))
+      return call(
+        isDisabled
+          ? api.POST('/api/users/{userId}/enable', params)
+          : api.POST('/api/users/{userId}/disable', params),
+      )
     },
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['users'] })
       notifications.show({
         color: 'kin',
         title: isDisabled ? 'Account enabled' : 'Account disabled',
-        message: isDisabled ? `${user.displayName} can sign in again.` : `${user.displayName} can no longer sign in.`,
+        message: isDisabled
+          ? `${user.displayName} can sign in again.`
+          : `${user.displayName} can no longer sign in.`,
       })
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'That did not work', message: messageOf(error) }),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'That did not work', message: messageOf(error) }),
   })
 
   if (session?.user.id === user.id) return <Text size="xs">This is you</Text>

@@ -27,7 +27,7 @@ export function CentreCard({ centreId, canEditCentre }: { centreId: string; canE
   const headingId = `centre-${detail.id}`
 
   return (
-    <Card withBorder radius="md" padding="lg" component="article" aria-labelledby={headingId}>
+    <Card withBorder radius="md" padding="md" component="article" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" mb="md">
         <div>
           <Title order={3} id={headingId}>
@@ -38,17 +38,26 @@ export function CentreCard({ centreId, canEditCentre }: { centreId: string; canE
           </Text>
         </div>
         {canEditCentre && !editing ? (
-          <Button variant="default" size="sm" onClick={() => setEditing(true)} aria-label={`Edit centre ${detail.name}`}>
+          <Button
+            variant="default"
+            size="sm"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit centre ${detail.name}`}
+          >
             Edit centre
           </Button>
         ) : null}
       </Group>
       {editing ? <EditCentreForm centre={detail} onDone={() => setEditing(false)} /> : null}
       <Stack gap="md">
-        {detail.venues.length === 0 ? <Text>No venues yet. Add the building where sessions take place.</Text> : null}
-        {detail.venues.map((venue) => (
-          <VenuePanel key={venue.id} venue={venue} centreId={detail.id} />
-        ))}
+        {detail.venues.length === 0 ? (
+          <Text>No venues yet. Add the building where sessions take place.</Text>
+        ) : null}
+        {[...detail.venues]
+          .sort((a, b) => Number(a.archived) - Number(b.archived))
+          .map((venue) => (
+            <VenuePanel key={venue.id} venue={venue} centreId={detail.id} />
+          ))}
         {addingVenue ? (
           <VenueForm centreId={detail.id} onDone={() => setAddingVenue(false)} />
         ) : (

@@ -13,7 +13,10 @@ const organisationKey = ['organisation'] as const
 /** The organisation's name and whether staff must use two-factor sign-in. Administrators only. */
 export function OrganisationCard() {
   const queryClient = useQueryClient()
-  const organisation = useQuery({ queryKey: organisationKey, queryFn: () => call(api.GET('/api/organisation')) })
+  const organisation = useQuery({
+    queryKey: organisationKey,
+    queryFn: () => call(api.GET('/api/organisation')),
+  })
   const form = useForm({
     initialValues: { name: '', requireStaffTwoFactor: false },
     validate: { name: (v) => (v.trim() ? null : 'Enter the organisation’s name') },
@@ -21,14 +24,21 @@ export function OrganisationCard() {
   const { setInitialValues, setValues } = form
   useEffect(() => {
     if (!organisation.data) return
-    const values = { name: organisation.data.name, requireStaffTwoFactor: organisation.data.requireStaffTwoFactor }
+    const values = {
+      name: organisation.data.name,
+      requireStaffTwoFactor: organisation.data.requireStaffTwoFactor,
+    }
     setInitialValues(values)
     setValues(values)
   }, [organisation.data, setInitialValues, setValues])
 
   const save = useMutation({
     mutationFn: (values: { name: string; requireStaffTwoFactor: boolean }) =>
-      call(api.PATCH('/api/organisation', { body: { name: values.name.trim(), requireStaffTwoFactor: values.requireStaffTwoFactor } })),
+      call(
+        api.PATCH('/api/organisation', {
+          body: { name: values.name.trim(), requireStaffTwoFactor: values.requireStaffTwoFactor },
+        }),
+      ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(organisationKey, saved)
       await queryClient.invalidateQueries({ queryKey: sessionQueryKey })

@@ -19,7 +19,10 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageTitle title="Centres and settings" intro="Where your contact sessions happen, and how your organisation works." />
+      <PageTitle
+        title="Centres and settings"
+        intro="Where your contact sessions happen, and how your organisation works."
+      />
       <Stack gap="xl">
         {isAdmin ? <OrganisationCard /> : null}
         <section aria-labelledby="centres-heading">

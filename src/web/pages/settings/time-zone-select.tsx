@@ -1,7 +1,13 @@
 import { Select, type SelectProps } from '@mantine/core'
 
 /** The zones centres in the UK, Ireland, the Channel Islands and the Isle of Man use. */
-const COMMON_ZONES = ['Europe/London', 'Europe/Jersey', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Dublin']
+const COMMON_ZONES = [
+  'Europe/London',
+  'Europe/Jersey',
+  'Europe/Guernsey',
+  'Europe/Isle_of_Man',
+  'Europe/Dublin',
+]
 
 const label = (zone: string): string => zone.replaceAll('_', ' ').replace('/', ' / ')
 
@@ -10,7 +16,10 @@ const TIME_ZONE_OPTIONS = (() => {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
   const others = all.filter((zone) => !COMMON_ZONES.includes(zone))
   return [
-    { group: 'UK, Ireland and the Islands', items: COMMON_ZONES.map((zone) => ({ value: zone, label: label(zone) })) },
+    {
+      group: 'UK, Ireland and the Islands',
+      items: COMMON_ZONES.map((zone) => ({ value: zone, label: label(zone) })),
+    },
     { group: 'All time zones', items: others.map((zone) => ({ value: zone, label: label(zone) })) },
   ]
 })()

@@ -22,13 +22,22 @@ interface Values {
 export function VenueForm({ centreId, venue, onDone }: Props) {
   const queryClient = useQueryClient()
   const form = useForm<Values>({
-    initialValues: { name: venue?.name ?? '', address: venue?.address ?? '', hasSeparateEntrances: venue?.hasSeparateEntrances ?? false },
+    initialValues: {
+      name: venue?.name ?? '',
+      address: venue?.address ?? '',
+      hasSeparateEntrances: venue?.hasSeparateEntrances ?? false,
+    },
     validate: { name: (v) => (v.trim() ? null : 'Enter a name for the venue') },
   })
   const save = useMutation({
     mutationFn: (values: Values) => {
-      const body = { name: values.name.trim(), address: values.address.trim() || null, hasSeparateEntrances: values.hasSeparateEntrances }
-      if (venue) return call(api.PATCH('/api/venues/{venueId}', { params: { path: { venueId: venue.id } }, body }))
+      const body = {
+        name: values.name.trim(),
+        address: values.address.trim() || null,
+        hasSeparateEntrances: values.hasSeparateEntrances,
+      }
+      if (venue)
+        return call(api.PATCH('/api/venues/{venueId}', { params: { path: { venueId: venue.id } }, body }))
       return call(api.POST('/api/centres/{centreId}/venues', { params: { path: { centreId } }, body }))
     },
     onSuccess: async () => {
@@ -48,7 +57,10 @@ export function VenueForm({ centreId, venue, onDone }: Props) {
             description="Parents can arrive and leave without meeting each other."
             {...form.getInputProps('hasSeparateEntrances', { type: 'checkbox' })}
           />
-          <FormError error={save.error} title={venue ? 'Your changes were not saved' : 'The venue was not added'} />
+          <FormError
+            error={save.error}
+            title={venue ? 'Your changes were not saved' : 'The venue was not added'}
+          />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {venue ? 'Save venue' : 'Add venue'}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
@@ -7,6 +7,7 @@ import { FormError } from '../../components/form-error'
 import { ArchivedBadge } from './centre-card'
 import { RoomForm } from './room-form'
 import { RoomRow } from './room-row'
+import classes from './settings.module.css'
 import { VenueForm } from './venue-form'
 
 /** A venue with its rooms; change, archive or restore it, and add rooms. */
@@ -16,13 +17,15 @@ export function VenuePanel({ venue, centreId }: { venue: VenueView; centreId: st
   const [addingRoom, setAddingRoom] = useState(false)
   const archive = useMutation({
     mutationFn: (archived: boolean) =>
-      call(api.PATCH('/api/venues/{venueId}', { params: { path: { venueId: venue.id } }, body: { archived } })),
+      call(
+        api.PATCH('/api/venues/{venueId}', { params: { path: { venueId: venue.id } }, body: { archived } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['centre', centreId] }),
   })
 
   if (editing) return <VenueForm centreId={centreId} venue={venue} onDone={() => setEditing(false)} />
   return (
-    <Paper withBorder p="md" radius="md" bg={venue.archived ? 'gray.0' : undefined}>
+    <Paper withBorder radius="md" className={classes.venue} bg={venue.archived ? 'gray.0' : undefined}>
       <Group justify="space-between" align="flex-start" mb="xs">
         <div>
           <Group gap="xs">
@@ -41,7 +44,12 @@ export function VenuePanel({ venue, centreId }: { venue: VenueView; centreId: st
           ) : null}
         </div>
         <Group gap="xs">
-          <Button size="xs" variant="default" onClick={() => setEditing(true)} aria-label={`Change venue ${venue.name}`}>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setEditing(true)}
+            aria-label={`Change venue ${venue.name}`}
+          >
             Change
           </Button>
           <Button
@@ -58,25 +66,11 @@ export function VenuePanel({ venue, centreId }: { venue: VenueView; centreId: st
       <FormError error={archive.error} />
       <Stack gap="sm">
         {venue.rooms.length > 0 ? (
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="xs" aria-label={`Rooms at ${venue.name}`}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Room</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Families at once</Table.Th>
-                  <Table.Th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {venue.rooms.map((room) => (
-                  <RoomRow key={room.id} room={room} centreId={centreId} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ul className={classes.rooms} aria-label={`Rooms at ${venue.name}`}>
+            {venue.rooms.map((room) => (
+              <RoomRow key={room.id} room={room} centreId={centreId} />
+            ))}
+          </ul>
         ) : (
           <Text size="sm">No rooms yet.</Text>
         )}
