@@ -6,7 +6,7 @@ function migratorFor(db: Db): Migrator {
   return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
 }
 
-/** Applies every pending migration, each in its own transaction; throws on the first failure. */
+/** Applies every pending migration in one transaction (all or none); throws on a failure. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
   const result: MigrationResultSet = await migratorFor(db).migrateToLatest()
   if (result.error) {

@@ -27,7 +27,8 @@ export async function registerWebApp(
     },
   })
   return (reply) => {
-    const nonce = reply.cspNonce.script
+    // The page's only use of a nonce is Mantine's <style> tags, so it carries the style nonce.
+    const nonce = reply.cspNonce.style
     return reply
       .header('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')

@@ -11,7 +11,7 @@ export type SendMail = (message: { to: string; subject: string; text: string }) 
 
 export const MAX_ATTEMPTS = 8
 
-/** Waits 1, 2, 4 ... minutes between attempts, capped at an hour. */
+/** After the nth failed attempt, waits 2^n minutes (2, 4, 8 ...), capped at an hour. */
 export const retryDelaySeconds = (attempts: number): number => Math.min(60 * 2 ** attempts, 3600)
 
 export interface DeliveryReport {
