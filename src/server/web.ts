@@ -21,10 +21,13 @@ export async function registerWebApp(
     prefix: '/',
     index: false,
     wildcard: false,
-    setHeaders(res, filePath) {
-      if (filePath.includes(`${path.sep}assets${path.sep}`))
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
-    },
+  })
+  // Vite names built assets by their content hash, so they never change under the same URL.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' && request.url.startsWith('/assets/') && reply.statusCode === 200) {
+      void reply.header('Cache-Control', 'public, max-age=31536000, immutable')
+    }
+    return payload
   })
   return (reply) => {
     // The page's only use of a nonce is Mantine's <style> tags, so it carries the style nonce.
