@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { collectCspViolations, demoLogin, expect, signIn, test } from './fixtures'
+
+const SCREENSHOTS = path.join('test-results', 'screenshots')
+const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 375, height: 740 },
+} as const
+
+/** Pages checked once signed in, with the h1 that shows each has loaded, and whether to keep a screenshot. */
+const PAGES = [
+  { name: 'home', path: '/', heading: /^Hello, /, screenshot: false },
+  { name: 'account', path: '/account', heading: 'My account', screenshot: false },
+  { name: 'settings', path: '/settings', heading: 'Centres and settings', screenshot: true },
+  { name: 'people', path: '/people', heading: 'People', screenshot: false },
+  { name: 'outbox', path: '/outbox', heading: 'Outbox', screenshot: true },
+] as const
+
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(summary, `axe violations on ${label}`).toEqual([])
+}
+
+async function expectFitsViewport(page: Page, width: number, label: string): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(scrollWidth, `${label} scrolls sideways`).toBeLessThanOrEqual(width)
+}
+
+for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+  test.describe(`at ${size} size (${viewport.width}px)`, () => {
+    test.use({ viewport })
+
+    test('every main page has no axe violations, fits the screen and breaks no CSP rule', async ({
+      page,
+    }) => {
+      fs.mkdirSync(SCREENSHOTS, { recursive: true })
+      const csp = collectCspViolations(page)
+
+      await page.goto('/login')
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+      await expectNoAxeViolations(page, `login (${size})`)
+      await expectFitsViewport(page, viewport.width, 'login')
+      await page.screenshot({ path: path.join(SCREENSHOTS, `login-${size}.png`), fullPage: true })
+
+      await signIn(page, demoLogin('admin'))
+      for (const target of PAGES) {
+        await page.goto(target.path)
+        await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible()
+        await expect(page.getByRole('status')).toHaveCount(0)
+        await expectNoAxeViolations(page, `${target.name} (${size})`)
+        await expectFitsViewport(page, viewport.width, target.name)
+        if (target.screenshot) {
+          await page.screenshot({
+            path: path.join(SCREENSHOTS, `${target.name}-${size}.png`),
+            fullPage: true,
+          })
+        }
+      }
+      expect(csp).toEqual([])
+    })
+  })
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: VIEWPORTS.phone })
+
+  test('the menu button opens the navigation, and choosing a page closes it', async ({ adminPage: page }) => {
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await expect(nav).toBeHidden()
+    await page.getByRole('button', { name: 'Open menu' }).click()
+    await expect(nav).toBeVisible()
+    await expectNoAxeViolations(page, 'home with the menu open (phone)')
+    await nav.getByRole('link', { name: 'Outbox' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
+    await expect(nav).toBeHidden()
+  })
+})
