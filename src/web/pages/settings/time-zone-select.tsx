@@ -1,4 +1,5 @@
 import { Select, type SelectProps } from '@mantine/core'
+import { useState } from 'react'
 
 /** The zones centres in the UK, Ireland, the Channel Islands and the Isle of Man use. */
 const COMMON_ZONES = [
@@ -26,6 +27,8 @@ const TIME_ZONE_OPTIONS = (() => {
 
 /** A searchable time zone picker with the common British and Irish zones first. */
 export function TimeZoneSelect(props: Omit<SelectProps, 'data'>) {
+  const chosenLabel = typeof props.value === 'string' ? label(props.value) : ''
+  const [search, setSearch] = useState(chosenLabel)
   return (
     <Select
       label="Time zone"
@@ -36,6 +39,16 @@ export function TimeZoneSelect(props: Omit<SelectProps, 'data'>) {
       maxDropdownHeight={280}
       data={TIME_ZONE_OPTIONS}
       {...props}
+      // Opening the list starts an empty search, so typing "Jersey" finds it rather than adding to
+      // the chosen zone's name; closing it shows the chosen zone again.
+      searchValue={search}
+      onSearchChange={setSearch}
+      onDropdownOpen={() => setSearch('')}
+      onDropdownClose={() => setSearch(chosenLabel)}
+      onChange={(value, option) => {
+        setSearch(value ? label(value) : '')
+        props.onChange?.(value, option)
+      }}
     />
   )
 }
