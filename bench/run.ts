@@ -32,7 +32,9 @@ async function benchHashing(): Promise<void> {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  console.log(`argon2id hash (m=19456,t=2,p=1), 40 runs: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`)
+  console.log(
+    `argon2id hash (m=19456,t=2,p=1), 40 runs: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
+  )
 }
 
 async function benchApi(label: string, target: DatabaseTarget): Promise<void> {
@@ -42,17 +44,57 @@ async function benchApi(label: string, target: DatabaseTarget): Promise<void> {
     await sql`create schema public`.execute(connected.db)
   }
   await migrateToLatest(connected.db)
-  const deps = { db: connected.db, clock: systemClock, fieldCrypto: createFieldCrypto(randomBytes(32)), publicUrl: new URL('http://127.0.0.1') }
-  const org = await setUpOrganisation(deps, cliOrigin(), { organisationName: 'Bench', centreName: 'Bench Centre', timeZone: 'Europe/London', requireStaffTwoFactor: false })
-  await createUserWithPassword(deps, cliOrigin(), { organisationId: org.organisationId, email: 'bench@example.org', displayName: 'Bench', password: PASSWORD, roles: [{ role: 'admin', centreId: null }] })
-  const app = await buildApp({ deps, cookies: { secure: false }, publicOrigin: 'http://127.0.0.1', webRoot: null, apiDocs: false, trustProxy: false, deliveryConfigured: false })
+  const deps = {
+    db: connected.db,
+    clock: systemClock,
+    fieldCrypto: createFieldCrypto(randomBytes(32)),
+    publicUrl: new URL('http://127.0.0.1'),
+  }
+  const org = await setUpOrganisation(deps, cliOrigin(), {
+    organisationName: 'Bench',
+    centreName: 'Bench Centre',
+    timeZone: 'Europe/London',
+    requireStaffTwoFactor: false,
+  })
+  await createUserWithPassword(deps, cliOrigin(), {
+    organisationId: org.organisationId,
+    email: 'bench@example.org',
+    displayName: 'Bench',
+    password: PASSWORD,
+    roles: [{ role: 'admin', centreId: null }],
+  })
+  const app = await buildApp({
+    deps,
+    cookies: { secure: false },
+    publicOrigin: 'http://127.0.0.1',
+    webRoot: null,
+    apiDocs: false,
+    trustProxy: false,
+    deliveryConfigured: false,
+  })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }) })
+  const login = await fetch(`${address}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }),
+  })
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
-  const session = (await (await fetch(`${address}/api/auth/session`, { headers: { cookie } })).json()) as { csrfToken: string }
+  const session = (await (await fetch(`${address}/api/auth/session`, { headers: { cookie } })).json()) as {
+    csrfToken: string
+  }
   for (const [name, request] of [
-    ['GET /api/centres/:id (read + audit row)', { method: 'GET' as const, path: `/api/centres/${org.centreId}` }],
-    ['PATCH /api/organisation (write + audit row)', { method: 'PATCH' as const, path: '/api/organisation', body: JSON.stringify({ name: 'Bench organisation' }) }],
+    [
+      'GET /api/centres/:id (read + audit row)',
+      { method: 'GET' as const, path: `/api/centres/${org.centreId}` },
+    ],
+    [
+      'PATCH /api/organisation (write + audit row)',
+      {
+        method: 'PATCH' as const,
+        path: '/api/organisation',
+        body: JSON.stringify({ name: 'Bench organisation' }),
+      },
+    ],
   ] as const) {
     const result = await autocannon({
       url: address,
@@ -70,8 +112,11 @@ async function benchApi(label: string, target: DatabaseTarget): Promise<void> {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-bench-'))
-console.log(`Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`)
+console.log(
+  `Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
+)
 await benchHashing()
 await benchApi('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') })
-if (process.env.BENCH_DATABASE_URL) await benchApi('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
+if (process.env.BENCH_DATABASE_URL)
+  await benchApi('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
 fs.rmSync(dir, { recursive: true, force: true })

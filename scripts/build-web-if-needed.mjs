@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const builtPage = path.join(root, 'dist', 'web', 'index.html')
-const inputs = [path.join(root, 'src', 'web'), path.join(root, 'vite.config.ts'), path.join(root, 'package.json')]
+const inputs = [
+  path.join(root, 'src', 'web'),
+  path.join(root, 'vite.config.ts'),
+  path.join(root, 'package.json'),
+]
 
 /** The newest modification time of a file, or of any file under a folder. */
 function newestChange(target) {
