@@ -1,17 +1,6 @@
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'SECOND_FACTOR_REQUIRED'
-  | 'STEP_UP_REQUIRED'
-  | 'FORBIDDEN'
-  | 'CSRF_REJECTED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
+import type { ErrorCode } from './errors.schemas'
+
+export type { ErrorCode }
 
 /** The one error type the domain throws; the server and CLI map it to a status or exit code once. */
 export class AppError extends Error {

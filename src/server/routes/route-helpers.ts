@@ -4,11 +4,12 @@ import { z } from 'zod'
 import type { Actor } from '../../domain/access/actor'
 import type { Principal } from '../../domain/auth/resolve-session'
 import { AppError } from '../../domain/errors'
+import { ErrorCodeSchema } from '../../domain/errors.schemas'
 
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().describe('Stable machine-readable code: branch on this'),
+      code: ErrorCodeSchema.describe('Stable machine-readable code: branch on this'),
       message: z.string().describe('A sentence a person can read'),
       details: z.unknown().optional(),
     }),

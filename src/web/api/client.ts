@@ -1,21 +1,9 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from './schema'
 
-/** The error codes the server answers with (see src/domain/errors.ts). */
-export type ErrorCode =
-  | 'INVALID_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'SECOND_FACTOR_REQUIRED'
-  | 'STEP_UP_REQUIRED'
-  | 'FORBIDDEN'
-  | 'CSRF_REJECTED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
+import type { ErrorCode } from '../../domain/errors.schemas'
+
+export type { ErrorCode }
 
 export interface FieldIssue {
   path: (string | number)[]

@@ -60,8 +60,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -77,8 +80,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -94,8 +100,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -111,8 +120,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -128,8 +140,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -145,8 +160,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -211,8 +229,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -228,8 +249,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -245,8 +269,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -262,8 +289,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -279,8 +309,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -296,8 +329,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -360,8 +396,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -377,8 +416,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -394,8 +436,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -411,8 +456,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -428,8 +476,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -445,8 +496,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -496,8 +550,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -513,8 +570,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -530,8 +590,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -547,8 +610,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -564,8 +630,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -581,8 +650,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -643,8 +715,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -660,8 +735,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -677,8 +755,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -694,8 +775,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -711,8 +795,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -728,8 +815,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -786,8 +876,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -803,8 +896,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -820,8 +916,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -837,8 +936,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -854,8 +956,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -871,8 +976,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -936,8 +1044,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -953,8 +1064,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -970,8 +1084,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -987,8 +1104,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1004,8 +1124,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1021,8 +1144,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1087,8 +1213,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1104,8 +1233,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1121,8 +1253,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1138,8 +1273,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1155,8 +1293,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1172,8 +1313,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1235,8 +1379,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1252,8 +1399,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1269,8 +1419,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1286,8 +1439,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1303,8 +1459,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1320,8 +1479,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1381,8 +1543,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1398,8 +1563,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1415,8 +1583,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1432,8 +1603,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1449,8 +1623,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1466,8 +1643,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1524,8 +1704,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1541,8 +1724,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1558,8 +1744,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1575,8 +1764,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1592,8 +1784,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1609,8 +1804,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1670,8 +1868,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1687,8 +1888,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1704,8 +1908,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1721,8 +1928,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1738,8 +1948,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1755,8 +1968,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1813,8 +2029,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1830,8 +2049,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1847,8 +2069,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1864,8 +2089,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1881,8 +2109,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1898,8 +2129,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1955,8 +2189,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1972,8 +2209,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -1989,8 +2229,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2006,8 +2249,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2023,8 +2269,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2040,8 +2289,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2099,8 +2351,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2116,8 +2371,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2133,8 +2391,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2150,8 +2411,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2167,8 +2431,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2184,8 +2451,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2240,8 +2510,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2257,8 +2530,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2274,8 +2550,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2291,8 +2570,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2308,8 +2590,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2325,8 +2610,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2379,8 +2667,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2396,8 +2687,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2413,8 +2707,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2430,8 +2727,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2447,8 +2747,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2464,8 +2767,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2518,8 +2824,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2535,8 +2844,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2552,8 +2864,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2569,8 +2884,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2586,8 +2904,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2603,8 +2924,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2657,8 +2981,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2674,8 +3001,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2691,8 +3021,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2708,8 +3041,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2725,8 +3061,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2742,8 +3081,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2793,8 +3135,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2810,8 +3155,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2827,8 +3175,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2844,8 +3195,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2861,8 +3215,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2878,8 +3235,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2928,8 +3288,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2945,8 +3308,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2962,8 +3328,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2979,8 +3348,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -2996,8 +3368,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3013,8 +3388,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3087,8 +3465,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3104,8 +3485,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3121,8 +3505,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3138,8 +3525,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3155,8 +3545,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3172,8 +3565,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3228,8 +3624,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3245,8 +3644,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3262,8 +3664,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3279,8 +3684,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3296,8 +3704,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3313,8 +3724,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3390,8 +3804,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3407,8 +3824,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3424,8 +3844,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3441,8 +3864,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3458,8 +3884,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3475,8 +3904,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3559,8 +3991,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3576,8 +4011,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3593,8 +4031,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3610,8 +4051,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3627,8 +4071,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3644,8 +4091,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3716,8 +4166,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3733,8 +4186,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3750,8 +4206,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3767,8 +4226,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3784,8 +4246,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3801,8 +4266,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3878,8 +4346,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3895,8 +4366,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3912,8 +4386,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3929,8 +4406,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3946,8 +4426,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -3963,8 +4446,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4023,8 +4509,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4040,8 +4529,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4057,8 +4549,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4074,8 +4569,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4091,8 +4589,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4108,8 +4609,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4173,8 +4677,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4190,8 +4697,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4207,8 +4717,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4224,8 +4737,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4241,8 +4757,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4258,8 +4777,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4324,8 +4846,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4341,8 +4866,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4358,8 +4886,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4375,8 +4906,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4392,8 +4926,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4409,8 +4946,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4478,8 +5018,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4495,8 +5038,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4512,8 +5058,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4529,8 +5078,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4546,8 +5098,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4563,8 +5118,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4627,8 +5185,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4644,8 +5205,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4661,8 +5225,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4678,8 +5245,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4695,8 +5265,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4712,8 +5285,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4780,8 +5356,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4797,8 +5376,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4814,8 +5396,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4831,8 +5416,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4848,8 +5436,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4865,8 +5456,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4930,8 +5524,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4947,8 +5544,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4964,8 +5564,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4981,8 +5584,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -4998,8 +5604,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5015,8 +5624,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5081,8 +5693,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5098,8 +5713,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5115,8 +5733,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5132,8 +5753,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5149,8 +5773,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5166,8 +5793,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5233,8 +5863,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5250,8 +5883,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5267,8 +5903,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5284,8 +5923,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5301,8 +5943,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
@@ -5318,8 +5963,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: {
-                                /** @description Stable machine-readable code: branch on this */
-                                code: string;
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
                                 /** @description A sentence a person can read */
                                 message: string;
                                 details?: unknown;
