@@ -31,6 +31,9 @@ describe('OpenAPI document', () => {
     const page = await t.app.inject({ method: 'GET', url: '/api/docs/' })
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('swagger')
+    const csp = String(page.headers['content-security-policy'])
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).not.toMatch(/https:|swagger\.io/)
   })
 
   it('matches the committed copy the web client is generated from', async () => {
