@@ -1,60 +1,92 @@
+import type { ComponentType } from 'react'
 import { createBrowserRouter } from 'react-router'
+import type { Role } from './api/types'
 import { RequireRole } from './auth/require-role'
-import { AccountPage } from './pages/account/account-page'
-import { AuditPage } from './pages/audit-page'
-import { ChoosePasswordPage } from './pages/choose-password-page'
-import { ForgotPasswordPage } from './pages/forgot-password-page'
 import { HomePage } from './pages/home-page'
 import { LoginPage } from './pages/login/login-page'
 import { NotFoundPage } from './pages/not-found-page'
-import { OutboxPage } from './pages/outbox/outbox-page'
-import { PeoplePage } from './pages/people/people-page'
-import { SettingsPage } from './pages/settings/settings-page'
 import { AppLayout } from './shell/app-layout'
 
+/**
+ * Pages people open less often load on first visit, so the sign-in page and home stay small on a
+ * phone or an old tablet.
+ */
+function page(load: () => Promise<ComponentType>, roles?: Role[]) {
+  return async () => {
+    const Page = await load()
+    if (!roles) return { Component: Page }
+    return {
+      Component: () => (
+        <RequireRole roles={roles}>
+          <Page />
+        </RequireRole>
+      ),
+    }
+  }
+}
+
+/** Shown while a page's code loads on the very first visit; it takes a moment at most. */
+function Loading() {
+  return (
+    <p className="sr-only" role="status">
+      Loading…
+    </p>
+  )
+}
+
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password', element: <ChoosePasswordPage kind="reset" /> },
-  { path: '/welcome', element: <ChoosePasswordPage kind="welcome" /> },
   {
-    element: <AppLayout />,
+    HydrateFallback: Loading,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'account', element: <AccountPage /> },
+      { path: '/login', element: <LoginPage /> },
       {
-        path: 'settings',
-        element: (
-          <RequireRole roles={['admin', 'coordinator']}>
-            <SettingsPage />
-          </RequireRole>
-        ),
+        path: '/forgot-password',
+        lazy: page(async () => (await import('./pages/forgot-password-page')).ForgotPasswordPage),
       },
       {
-        path: 'people',
-        element: (
-          <RequireRole roles={['admin']}>
-            <PeoplePage />
-          </RequireRole>
-        ),
+        path: '/reset-password',
+        lazy: page(async () => {
+          const { ChoosePasswordPage } = await import('./pages/choose-password-page')
+          return () => <ChoosePasswordPage kind="reset" />
+        }),
       },
       {
-        path: 'outbox',
-        element: (
-          <RequireRole roles={['admin']}>
-            <OutboxPage />
-          </RequireRole>
-        ),
+        path: '/welcome',
+        lazy: page(async () => {
+          const { ChoosePasswordPage } = await import('./pages/choose-password-page')
+          return () => <ChoosePasswordPage kind="welcome" />
+        }),
       },
       {
-        path: 'audit',
-        element: (
-          <RequireRole roles={['admin']}>
-            <AuditPage />
-          </RequireRole>
-        ),
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: 'account',
+            lazy: page(async () => (await import('./pages/account/account-page')).AccountPage),
+          },
+          {
+            path: 'settings',
+            lazy: page(
+              async () => (await import('./pages/settings/settings-page')).SettingsPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'people',
+            lazy: page(async () => (await import('./pages/people/people-page')).PeoplePage, ['admin']),
+          },
+          {
+            path: 'outbox',
+            lazy: page(async () => (await import('./pages/outbox/outbox-page')).OutboxPage, ['admin']),
+          },
+          {
+            path: 'audit',
+            lazy: page(async () => (await import('./pages/audit-page')).AuditPage, ['admin']),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ])
