@@ -153,6 +153,217 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** A local calendar date, `YYYY-MM-DD` (docs/decisions/0003). */
+export type LocalDate = string
+
+export interface OrganisationSettingsTable {
+  organisation_id: string
+  /** JSON, parsed with defaults by the domain (IntakeSettingsSchema). */
+  intake: string
+  updated_at: Instant
+}
+
+export interface ReferralsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  reference: string
+  status: string
+  channel: string
+  source_code: string
+  service_requested: string
+  frequency_requested: string | null
+  referrer_user_id: string | null
+  referrer_name: string | null
+  referrer_organisation: string | null
+  referrer_role: string | null
+  referrer_email: string | null
+  referrer_phone: string | null
+  referrer_acting_for: string | null
+  /** JSON array of risk codes; the narrative is sealed in risk_sealed. */
+  risk_flags: string
+  risk_sealed: string | null
+  received_at: Instant
+  status_changed_at: Instant
+  decision_reason: string | null
+  decided_by_user_id: string | null
+  decided_at: Instant | null
+  accepted_level: string | null
+  waitlisted_at: Instant | null
+  case_id: string | null
+  merged_into_id: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface CasesTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  referral_id: string
+  reference: string
+  status: string
+  service_level: string
+  capacity_weight: number
+  opened_at: Instant
+  review_due_on: LocalDate
+  risk_flags: string
+  closed_at: Instant | null
+  closure_outcome: string | null
+  closure_reason: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface PartiesTable {
+  id: string
+  organisation_id: string
+  referral_id: string
+  case_id: string | null
+  kind: string
+  role: string
+  side: string | null
+  full_name: string
+  search_name: string
+  date_of_birth: LocalDate | null
+  /** JSON of the details that are not protected (language, needs, relationship...). */
+  details: string
+  /** Sealed JSON of the protected fields (address, phone, email, school, new partner). */
+  protected_sealed: string | null
+  /** JSON array naming which protected fields hold a value, so staff see what is withheld. */
+  protected_present: string
+  attendance: string
+  authorised_by: string | null
+  safety_flags: string
+  user_id: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface DocumentsTable {
+  id: string
+  organisation_id: string
+  referral_id: string
+  kind: string
+  title: string
+  content_type: string
+  size_bytes: number
+  content_sealed: string
+  uploaded_by_user_id: string | null
+  created_at: Instant
+}
+
+export interface CourtOrdersTable {
+  id: string
+  organisation_id: string
+  referral_id: string
+  order_type: string
+  made_on: LocalDate | null
+  court: string | null
+  conditions: string | null
+  named_people: string | null
+  expires_on: LocalDate | null
+  document_id: string | null
+  created_at: Instant
+}
+
+export interface PreVisitsTable {
+  id: string
+  organisation_id: string
+  referral_id: string
+  party_id: string
+  kind: string
+  scheduled_at: Instant
+  held_on: LocalDate | null
+  outcome: string
+  checklist: string
+  notes_sealed: string | null
+  conducted_by_user_id: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface RiskAssessmentsTable {
+  id: string
+  organisation_id: string
+  referral_id: string
+  kind: string
+  level: string
+  recommended_service: string
+  factors: string
+  conditions: string
+  answers_sealed: string
+  assessed_by_user_id: string | null
+  assessed_at: Instant
+  review_due_on: LocalDate
+}
+
+export interface GroundRulesVersionsTable {
+  id: string
+  organisation_id: string
+  version: number
+  title: string
+  body: string
+  published_by_user_id: string | null
+  published_at: Instant
+}
+
+export interface GroundRulesSignaturesTable {
+  id: string
+  organisation_id: string
+  party_id: string
+  version_id: string
+  method: string
+  recorded_by_user_id: string | null
+  signed_at: Instant
+}
+
+export interface CaseLevelChangesTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  level: string
+  previous_level: string | null
+  reason: string
+  changed_by_user_id: string | null
+  changed_at: Instant
+}
+
+export interface CaseReviewsTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  held_on: LocalDate
+  outcome: string
+  notes_sealed: string | null
+  next_review_due_on: LocalDate
+  reviewed_by_user_id: string | null
+  created_at: Instant
+}
+
+export interface CaseNotesTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  body_sealed: string
+  author_user_id: string | null
+  created_at: Instant
+}
+
+export interface WorkflowTransitionsTable {
+  id: string
+  organisation_id: string
+  subject_type: 'referral' | 'case'
+  subject_id: string
+  from_status: string | null
+  to_status: string
+  reason: string | null
+  actor_user_id: string | null
+  /** Who acted, as the history shows it: a person's name, "Public form" or "Command line". */
+  actor_label: string
+  at: Instant
+}
+
 export interface DB {
   organisations: OrganisationsTable
   centres: CentresTable
@@ -166,6 +377,20 @@ export interface DB {
   api_tokens: ApiTokensTable
   outbox: OutboxTable
   audit_log: AuditLogTable
+  organisation_settings: OrganisationSettingsTable
+  referrals: ReferralsTable
+  cases: CasesTable
+  parties: PartiesTable
+  documents: DocumentsTable
+  court_orders: CourtOrdersTable
+  pre_visits: PreVisitsTable
+  risk_assessments: RiskAssessmentsTable
+  ground_rules_versions: GroundRulesVersionsTable
+  ground_rules_signatures: GroundRulesSignaturesTable
+  case_level_changes: CaseLevelChangesTable
+  case_reviews: CaseReviewsTable
+  case_notes: CaseNotesTable
+  workflow_transitions: WorkflowTransitionsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -19,6 +19,9 @@ import { healthRoutes } from './routes/health.routes'
 import { organisationRoutes } from './routes/organisation.routes'
 import { outboxRoutes } from './routes/outbox.routes'
 import { usersRoutes } from './routes/users.routes'
+import { casesRoutes } from './routes/cases.routes'
+import { intakeRoutes } from './routes/intake.routes'
+import { referralsRoutes } from './routes/referrals.routes'
 import { registerWebApp } from './web'
 import type { Policy } from '../domain/access/access.policy'
 import type { RouteAudit } from './types'
@@ -176,6 +179,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   usersRoutes(app, options.deps)
   outboxRoutes(app, options.deps, options.deliveryConfigured)
   auditRoutes(app, options.deps)
+  referralsRoutes(app, options.deps)
+  casesRoutes(app, options.deps)
+  intakeRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   )

@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../../domain/access/roles'
 import { AppError } from '../../domain/errors'
 import { countAllOrganisations } from '../../domain/organisation/command-line-lookups'
 import { TimeZoneSchema } from '../../domain/organisation/organisation.schemas'
-import { createUserWithPassword, setUpOrganisation } from '../../domain/organisation/set-up-organisation'
+import { setUpOrganisationWithAdmin } from '../../domain/organisation/set-up-organisation'
 import type { Runtime } from '../runtime'
 import { succeeded, type CommandResult } from './command'
 import { generatePassword } from './generated-password'
@@ -34,29 +34,14 @@ export async function runInit(runtime: Runtime, options: InitOptions): Promise<C
       'An organisation already exists. Add people with "kinbridge create-user", or pass --another to set up a second organisation.',
     )
   }
-  const created = await setUpOrganisation(deps, cliOrigin(), {
+  const password = generatePassword()
+  const created = await setUpOrganisationWithAdmin(deps, cliOrigin(), {
     organisationName: options.organisation,
     centreName: options.centre,
     timeZone: options.timeZone,
     requireStaffTwoFactor: options.requireTwoFactor,
+    admin: { email: options.adminEmail, displayName: options.adminName, password },
   })
-  const password = generatePassword()
-  try {
-    await createUserWithPassword(deps, cliOrigin(), {
-      organisationId: created.organisationId,
-      email: options.adminEmail,
-      displayName: options.adminName,
-      password,
-      roles: [{ role: 'admin', centreId: null }],
-    })
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error
-    // The organisation is committed by then: say how to finish, rather than leave it unexplained.
-    throw new AppError(
-      error.code,
-      `${error.message}. Organisation ${created.organisationId} was created without an admin: add one with "kinbridge create-user --organisation ${created.organisationId} --role admin --email ... --name ..."`,
-    )
-  }
   return succeeded([
     `Created organisation "${options.organisation}" (${created.organisationId})`,
     `Created centre "${options.centre}" (${created.centreId}) in ${options.timeZone}`,

@@ -137,3 +137,18 @@ export async function updateRoom(
     .where('organisation_id', '=', scope.organisationId)
     .execute()
 }
+
+/** A centre and its organisation's name, for the public self-referral form (no one is signed in). */
+export const findPublicCentre = (db: Db, centreId: string) =>
+  db
+    .selectFrom('centres')
+    .innerJoin('organisations', 'organisations.id', 'centres.organisation_id')
+    .select([
+      'centres.id',
+      'centres.name',
+      'centres.time_zone',
+      'centres.organisation_id',
+      'organisations.name as organisation_name',
+    ])
+    .where('centres.id', '=', centreId)
+    .executeTakeFirst()

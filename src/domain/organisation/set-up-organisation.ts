@@ -20,47 +20,54 @@ export interface SetUpResult {
   centreId: string
 }
 
-/** Creates an organisation with its first centre. The actor is the command line or a test harness. */
-export async function setUpOrganisation(
-  deps: Deps,
-  origin: Actor['origin'],
-  input: SetUpOrganisationInput,
-): Promise<SetUpResult> {
-  const now = deps.clock.now().toISOString()
-  const organisationId = newId()
-  const centreId = newId()
-  await deps.db.transaction().execute(async (trx) => {
-    await insertOrganisation(trx, {
-      id: organisationId,
-      name: input.organisationName,
-      require_staff_mfa: input.requireStaffTwoFactor ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-    })
-    await insertCentre(trx, {
-      id: centreId,
-      organisation_id: organisationId,
-      name: input.centreName,
-      time_zone: input.timeZone,
-      created_at: now,
-      updated_at: now,
-    })
-    const actor: Actor = { kind: 'cli', userId: null, organisationId, grants: [], sessionId: null, origin }
-    await auditAs(trx, deps.clock, actor, {
-      action: 'organisation.create',
-      resourceType: 'organisation',
-      resourceIds: [organisationId, centreId],
-    })
-  })
-  return { organisationId, centreId }
-}
-
 export interface CreateUserInput {
   organisationId: string
   email: string
   displayName: string
   password: string
   roles: { role: Role; centreId: string | null }[]
+}
+
+const cliActor = (organisationId: string, origin: Actor['origin']): Actor => ({
+  kind: 'cli',
+  userId: null,
+  organisationId,
+  grants: [],
+  sessionId: null,
+  origin,
+})
+
+/** Creates an organisation with its first centre. The actor is the command line or a test harness. */
+export async function setUpOrganisation(
+  deps: Deps,
+  origin: Actor['origin'],
+  input: SetUpOrganisationInput,
+): Promise<SetUpResult> {
+  return deps.db
+    .transaction()
+    .execute((trx) => insertOrganisationWithCentre({ ...deps, db: trx }, origin, input))
+}
+
+/**
+ * Creates an organisation, its first centre and its first admin together: all three or none.
+ * @throws AppError CONFLICT when the email is taken; INVALID_INPUT for a weak password.
+ */
+export async function setUpOrganisationWithAdmin(
+  deps: Deps,
+  origin: Actor['origin'],
+  input: SetUpOrganisationInput & { admin: Pick<CreateUserInput, 'email' | 'displayName' | 'password'> },
+): Promise<SetUpResult & { adminId: string }> {
+  const passwordHash = await checkedPasswordHash(input.admin.password, input.admin.email)
+  return deps.db.transaction().execute(async (trx) => {
+    const created = await insertOrganisationWithCentre({ ...deps, db: trx }, origin, input)
+    const admin = {
+      ...input.admin,
+      organisationId: created.organisationId,
+      roles: [{ role: 'admin' as const, centreId: null }],
+    }
+    const adminId = await insertUserWithPassword({ ...deps, db: trx }, origin, admin, passwordHash)
+    return { ...created, adminId }
+  })
 }
 
 /**
@@ -72,49 +79,82 @@ export async function createUserWithPassword(
   origin: Actor['origin'],
   input: CreateUserInput,
 ): Promise<string> {
+  const passwordHash = await checkedPasswordHash(input.password, input.email)
+  return deps.db
+    .transaction()
+    .execute((trx) => insertUserWithPassword({ ...deps, db: trx }, origin, input, passwordHash))
+}
+
+async function checkedPasswordHash(password: string, email: string): Promise<string> {
+  assertAcceptablePassword(password, email.trim().toLowerCase())
+  return hashPassword(password)
+}
+
+/** Inside the caller's transaction (`deps.db` is the transaction). */
+async function insertOrganisationWithCentre(
+  deps: Deps,
+  origin: Actor['origin'],
+  input: SetUpOrganisationInput,
+): Promise<SetUpResult> {
+  const now = deps.clock.now().toISOString()
+  const organisationId = newId()
+  const centreId = newId()
+  await insertOrganisation(deps.db, {
+    id: organisationId,
+    name: input.organisationName,
+    require_staff_mfa: input.requireStaffTwoFactor ? 1 : 0,
+    created_at: now,
+    updated_at: now,
+  })
+  await insertCentre(deps.db, {
+    id: centreId,
+    organisation_id: organisationId,
+    name: input.centreName,
+    time_zone: input.timeZone,
+    created_at: now,
+    updated_at: now,
+  })
+  await auditAs(deps.db, deps.clock, cliActor(organisationId, origin), {
+    action: 'organisation.create',
+    resourceType: 'organisation',
+    resourceIds: [organisationId, centreId],
+  })
+  return { organisationId, centreId }
+}
+
+/** Inside the caller's transaction (`deps.db` is the transaction). */
+async function insertUserWithPassword(
+  deps: Deps,
+  origin: Actor['origin'],
+  input: CreateUserInput,
+  passwordHash: string,
+): Promise<string> {
   const email = input.email.trim().toLowerCase()
-  assertAcceptablePassword(input.password, email)
-  const passwordHash = await hashPassword(input.password)
   const now = deps.clock.now().toISOString()
   const userId = newId()
-  await deps.db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, email))
-      throw new AppError('CONFLICT', `Someone already has an account with ${email}`)
-    await insertUser(trx, {
-      id: userId,
-      organisation_id: input.organisationId,
-      email,
-      display_name: input.displayName,
-      password_hash: passwordHash,
-      status: 'active',
-      totp_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    const scope = { organisationId: input.organisationId }
-    await replaceGrants(
-      trx,
-      scope,
-      userId,
-      input.roles.map((g) => ({ id: newId(), role: g.role, centreId: g.centreId, createdAt: now })),
-    )
-    const actor: Actor = {
-      kind: 'cli',
-      userId: null,
-      organisationId: input.organisationId,
-      grants: [],
-      sessionId: null,
-      origin,
-    }
-    await auditAs(trx, deps.clock, actor, {
-      action: 'user.create',
-      resourceType: 'user',
-      resourceIds: [userId],
-      details: { roles: input.roles },
-    })
+  if (await emailTaken(deps.db, email))
+    throw new AppError('CONFLICT', `Someone already has an account with ${email}`)
+  await insertUser(deps.db, {
+    id: userId,
+    organisation_id: input.organisationId,
+    email,
+    display_name: input.displayName,
+    password_hash: passwordHash,
+    status: 'active',
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  })
+  const grants = input.roles.map((g) => ({ id: newId(), role: g.role, centreId: g.centreId, createdAt: now }))
+  await replaceGrants(deps.db, { organisationId: input.organisationId }, userId, grants)
+  await auditAs(deps.db, deps.clock, cliActor(input.organisationId, origin), {
+    action: 'user.create',
+    resourceType: 'user',
+    resourceIds: [userId],
+    details: { roles: input.roles },
   })
   return userId
 }

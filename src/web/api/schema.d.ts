@@ -5985,6 +5985,8666 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals by state, source and age (a referrer sees only their own) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                    centreId?: string;
+                    sourceCode?: string;
+                    olderThanDays?: number;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                id: string;
+                                reference: string;
+                                centreId: string;
+                                /** @enum {string} */
+                                status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                                /** @enum {string} */
+                                channel: "staff" | "referrer" | "self";
+                                source: {
+                                    code: string;
+                                    label: string;
+                                };
+                                /** @enum {string} */
+                                serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                receivedAt: string;
+                                ageDays: number;
+                                familyLabel: string;
+                                childCount: number;
+                                riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                awaitingOtherParent: boolean;
+                                caseId: string | null;
+                            }[];
+                            total: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter a referral (staff) or submit one (referrer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        centreId: string;
+                        sourceCode: string;
+                        /** @enum {string} */
+                        serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                        frequencyRequested?: string | null;
+                        referrer?: {
+                            name: string;
+                            organisation?: string | null;
+                            role?: string | null;
+                            email?: ("" | string) | null;
+                            phone?: string | null;
+                            /**
+                             * @default both
+                             * @enum {string}
+                             */
+                            actingFor?: "resident" | "non_resident" | "both";
+                        } | null;
+                        children: {
+                            fullName: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            needs?: {
+                                /** @default false */
+                                feedingHelp?: boolean;
+                                /** @default false */
+                                changingHelp?: boolean;
+                                medical?: string | null;
+                                language?: string | null;
+                                other?: string | null;
+                            };
+                            protected?: {
+                                school?: string | null;
+                                address?: string | null;
+                            };
+                        }[];
+                        adults: {
+                            /** @enum {string} */
+                            role: "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                            /** @default null */
+                            side?: ("resident" | "non_resident") | null;
+                            fullName: string;
+                            dateOfBirth?: string | null;
+                            details?: {
+                                relationshipToChild?: string | null;
+                                parentalResponsibility?: boolean | null;
+                                language?: string | null;
+                                /** @default false */
+                                interpreterNeeded?: boolean;
+                                accessibility?: string | null;
+                                otherParentName?: string | null;
+                                otherPeopleToAttend?: string | null;
+                                courtOrderInPlace?: boolean;
+                            };
+                            protected?: {
+                                address?: string | null;
+                                phone?: string | null;
+                                email?: ("" | string) | null;
+                                school?: string | null;
+                                newPartner?: string | null;
+                            };
+                            /** @enum {string} */
+                            attendance?: "allowed" | "not_allowed" | "not_applicable";
+                            authorisedBy?: ("referral" | "court_order" | "written_agreement") | null;
+                            /** @default [] */
+                            safetyFlags?: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                        }[];
+                        courtOrders?: {
+                            /** @enum {string} */
+                            orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                            madeOn?: string | null;
+                            court?: string | null;
+                            conditions?: string | null;
+                            namedPeople?: string | null;
+                            expiresOn?: string | null;
+                            documentId?: string | null;
+                        }[];
+                        risk?: {
+                            /** @default [] */
+                            flags?: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            narrative?: string | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same list as CSV, through the same redaction */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                    centreId?: string;
+                    sourceCode?: string;
+                    olderThanDays?: number;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/start-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the referral as complete and start pre-visits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/pre-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Arrange a pre-visit for one adult, or the child’s familiarisation visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        partyId: string;
+                        /**
+                         * @default adult
+                         * @enum {string}
+                         */
+                        kind?: "adult" | "child_familiarisation";
+                        /** Format: date-time */
+                        scheduledAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pre-visits/{preVisitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Record how a pre-visit went, with its checklist */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    preVisitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "held" | "did_not_attend" | "cancelled";
+                        /** Format: date */
+                        heldOn?: string;
+                        /** @default {} */
+                        checklist?: {
+                            identityChecked?: boolean;
+                            detailsConfirmed?: boolean;
+                            rulesExplained?: boolean;
+                            recordingExplained?: boolean;
+                            meetingPreferenceRecorded?: boolean;
+                            arrivalPlanAgreed?: boolean;
+                            feesExplained?: boolean;
+                            interpreterUsed?: boolean;
+                            tourGiven?: boolean;
+                            emergencyContactTaken?: boolean;
+                        };
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the structured risk assessment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "low" | "medium" | "high";
+                        /** @enum {string} */
+                        recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                        /** @default [] */
+                        factors?: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                        /** @default [] */
+                        conditions?: string[];
+                        sections: {
+                            title: string;
+                            answers: {
+                                question: string;
+                                answer: string;
+                            }[];
+                        }[];
+                        /** Format: date */
+                        reviewDueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, decline, waitlist or withdraw, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept" | "decline" | "waitlist" | "withdraw";
+                        reason: string;
+                        /** @enum {string} */
+                        serviceLevel?: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/offer-place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer a waiting family the place that has come free */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join the other parent’s self-referral into this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        otherReferralId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                            /** @enum {string} */
+                            channel: "staff" | "referrer" | "self";
+                            source: {
+                                code: string;
+                                label: string;
+                            };
+                            /** @enum {string} */
+                            serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            receivedAt: string;
+                            ageDays: number;
+                            familyLabel: string;
+                            childCount: number;
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            awaitingOtherParent: boolean;
+                            caseId: string | null;
+                            frequencyRequested: string | null;
+                            referrer: {
+                                name: string | null;
+                                organisation: string | null;
+                                role: string | null;
+                                email: string | null;
+                                phone: string | null;
+                                actingFor: ("resident" | "non_resident" | "both") | null;
+                            } | null;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskNarrative: string | null;
+                            preVisits: {
+                                id: string;
+                                partyId: string;
+                                partyName: string;
+                                /** @enum {string} */
+                                kind: "adult" | "child_familiarisation";
+                                scheduledAt: string;
+                                heldOn: string | null;
+                                /** @enum {string} */
+                                outcome: "scheduled" | "held" | "did_not_attend" | "cancelled";
+                                checklist: {
+                                    identityChecked?: boolean;
+                                    detailsConfirmed?: boolean;
+                                    rulesExplained?: boolean;
+                                    recordingExplained?: boolean;
+                                    meetingPreferenceRecorded?: boolean;
+                                    arrivalPlanAgreed?: boolean;
+                                    feesExplained?: boolean;
+                                    interpreterUsed?: boolean;
+                                    tourGiven?: boolean;
+                                    emergencyContactTaken?: boolean;
+                                };
+                                notes: string | null;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            decisionReason: string | null;
+                            decidedAt: string | null;
+                            waitlistedAt: string | null;
+                            mergedIntoId: string | null;
+                            nextSteps: {
+                                /** @enum {string} */
+                                action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
+                                label: string;
+                                blockers: string[];
+                            }[];
+                            missing: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a person: a named attendee, someone who must not attend, a professional */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                        /** @default null */
+                        side?: ("resident" | "non_resident") | null;
+                        fullName: string;
+                        dateOfBirth?: string | null;
+                        details?: {
+                            relationshipToChild?: string | null;
+                            parentalResponsibility?: boolean | null;
+                            language?: string | null;
+                            /** @default false */
+                            interpreterNeeded?: boolean;
+                            accessibility?: string | null;
+                            otherParentName?: string | null;
+                            otherPeopleToAttend?: string | null;
+                            courtOrderInPlace?: boolean;
+                        };
+                        protected?: {
+                            address?: string | null;
+                            phone?: string | null;
+                            email?: ("" | string) | null;
+                            school?: string | null;
+                            newPartner?: string | null;
+                        };
+                        /** @enum {string} */
+                        attendance: "allowed" | "not_allowed" | "not_applicable";
+                        authorisedBy?: ("referral" | "court_order" | "written_agreement") | null;
+                        /** @default [] */
+                        safetyFlags?: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "child" | "adult";
+                            /** @enum {string} */
+                            role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                            side: ("resident" | "non_resident") | null;
+                            fullName: string;
+                            dateOfBirth: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            attendance: "allowed" | "not_allowed" | "not_applicable";
+                            authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            protected: {
+                                address: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                school: string | null;
+                                newPartner: string | null;
+                            } | null;
+                            withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                            hasPortalAccount: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/court-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a court order or injunction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                        madeOn?: string | null;
+                        court?: string | null;
+                        conditions?: string | null;
+                        namedPeople?: string | null;
+                        expiresOn?: string | null;
+                        documentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                            madeOn: string | null;
+                            court: string | null;
+                            conditions: string | null;
+                            namedPeople: string | null;
+                            expiresOn: string | null;
+                            documentId: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referrals/{referralId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a copy of an order or another document (PDF, PNG or JPEG, 5 MB at most) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    referralId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "court_order" | "other";
+                        title: string;
+                        contentBase64: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "court_order" | "other";
+                            title: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                        "image/png": unknown;
+                        "image/jpeg": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/png": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                        "image/jpeg": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a person’s details, who may attend, and their safety flags */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fullName?: string;
+                        dateOfBirth?: string | null;
+                        details?: {
+                            relationshipToChild?: string | null;
+                            parentalResponsibility?: boolean | null;
+                            language?: string | null;
+                            /** @default false */
+                            interpreterNeeded?: boolean;
+                            accessibility?: string | null;
+                            otherParentName?: string | null;
+                            otherPeopleToAttend?: string | null;
+                            courtOrderInPlace?: boolean;
+                        } | {
+                            /** @default false */
+                            feedingHelp?: boolean;
+                            /** @default false */
+                            changingHelp?: boolean;
+                            medical?: string | null;
+                            language?: string | null;
+                            other?: string | null;
+                        };
+                        protected?: {
+                            address?: string | null;
+                            phone?: string | null;
+                            email?: ("" | string) | null;
+                            school?: string | null;
+                            newPartner?: string | null;
+                        };
+                        /** @enum {string} */
+                        attendance?: "allowed" | "not_allowed" | "not_applicable";
+                        authorisedBy?: ("referral" | "court_order" | "written_agreement") | null;
+                        safetyFlags?: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "child" | "adult";
+                            /** @enum {string} */
+                            role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                            side: ("resident" | "non_resident") | null;
+                            fullName: string;
+                            dateOfBirth: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            attendance: "allowed" | "not_allowed" | "not_applicable";
+                            authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            protected: {
+                                address: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                school: string | null;
+                                newPartner: string | null;
+                            } | null;
+                            withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                            hasPortalAccount: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/parties/{partyId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** See a person’s protected details: confirm your password and say why (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            school: string | null;
+                            newPartner: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{partyId}/ground-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that this adult signed the ground rules (at the pre-visit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        /**
+                         * @default in_person
+                         * @enum {string}
+                         */
+                        method?: "in_person" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/parties/{partyId}/portal-invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a parent to see their own bookings and sign the ground rules online */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "child" | "adult";
+                            /** @enum {string} */
+                            role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                            side: ("resident" | "non_resident") | null;
+                            fullName: string;
+                            dateOfBirth: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            attendance: "allowed" | "not_allowed" | "not_applicable";
+                            authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            protected: {
+                                address: string | null;
+                                phone: string | null;
+                                email: string | null;
+                                school: string | null;
+                                newPartner: string | null;
+                            } | null;
+                            withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                            hasPortalAccount: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases by level, flag and review date */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "active" | "closed";
+                    level?: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                    flag?: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend") | ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health");
+                    review?: "overdue" | "due_30_days";
+                    centreId?: string;
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                id: string;
+                                reference: string;
+                                centreId: string;
+                                /** @enum {string} */
+                                status: "active" | "closed";
+                                /** @enum {string} */
+                                serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                openedAt: string;
+                                reviewDueOn: string;
+                                reviewOverdue: boolean;
+                                familyLabel: string;
+                                children: {
+                                    name: string;
+                                    ageYears: number | null;
+                                }[];
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case file on one page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            /** @enum {string} */
+                            serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                            openedAt: string;
+                            reviewDueOn: string;
+                            reviewOverdue: boolean;
+                            familyLabel: string;
+                            children: {
+                                name: string;
+                                ageYears: number | null;
+                            }[];
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            referralId: string;
+                            referralReference: string;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            notes: {
+                                id: string;
+                                body: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            levelHistory: {
+                                /** @enum {string} */
+                                level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                previousLevel: ("supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed") | null;
+                                reason: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                                notes: string | null;
+                                nextReviewDueOn: string;
+                                by: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            };
+                            readiness: {
+                                ready: boolean;
+                                blockers: {
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                            closure: {
+                                /** @enum {string} */
+                                outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                                reason: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether a first session could take place on a date, and what stands in the way */
+        get: {
+            parameters: {
+                query: {
+                    firstSessionOn: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ready: boolean;
+                            blockers: {
+                                rule: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the family to another contact level, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            /** @enum {string} */
+                            serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                            openedAt: string;
+                            reviewDueOn: string;
+                            reviewOverdue: boolean;
+                            familyLabel: string;
+                            children: {
+                                name: string;
+                                ageYears: number | null;
+                            }[];
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            referralId: string;
+                            referralReference: string;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            notes: {
+                                id: string;
+                                body: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            levelHistory: {
+                                /** @enum {string} */
+                                level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                previousLevel: ("supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed") | null;
+                                reason: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                                notes: string | null;
+                                nextReviewDueOn: string;
+                                by: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            };
+                            readiness: {
+                                ready: boolean;
+                                blockers: {
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                            closure: {
+                                /** @enum {string} */
+                                outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                                reason: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a review; the next one falls due within the review interval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                        notes?: string;
+                        /** Format: date */
+                        nextReviewDueOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            /** @enum {string} */
+                            serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                            openedAt: string;
+                            reviewDueOn: string;
+                            reviewOverdue: boolean;
+                            familyLabel: string;
+                            children: {
+                                name: string;
+                                ageYears: number | null;
+                            }[];
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            referralId: string;
+                            referralReference: string;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            notes: {
+                                id: string;
+                                body: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            levelHistory: {
+                                /** @enum {string} */
+                                level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                previousLevel: ("supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed") | null;
+                                reason: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                                notes: string | null;
+                                nextReviewDueOn: string;
+                                by: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            };
+                            readiness: {
+                                ready: boolean;
+                                blockers: {
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                            closure: {
+                                /** @enum {string} */
+                                outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                                reason: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the case with its outcome */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            /** @enum {string} */
+                            serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                            openedAt: string;
+                            reviewDueOn: string;
+                            reviewOverdue: boolean;
+                            familyLabel: string;
+                            children: {
+                                name: string;
+                                ageYears: number | null;
+                            }[];
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            referralId: string;
+                            referralReference: string;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            notes: {
+                                id: string;
+                                body: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            levelHistory: {
+                                /** @enum {string} */
+                                level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                previousLevel: ("supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed") | null;
+                                reason: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                                notes: string | null;
+                                nextReviewDueOn: string;
+                                by: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            };
+                            readiness: {
+                                ready: boolean;
+                                blockers: {
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                            closure: {
+                                /** @enum {string} */
+                                outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                                reason: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to the case file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            reference: string;
+                            centreId: string;
+                            /** @enum {string} */
+                            status: "active" | "closed";
+                            /** @enum {string} */
+                            serviceLevel: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                            openedAt: string;
+                            reviewDueOn: string;
+                            reviewOverdue: boolean;
+                            familyLabel: string;
+                            children: {
+                                name: string;
+                                ageYears: number | null;
+                            }[];
+                            safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            riskFlags: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            referralId: string;
+                            referralReference: string;
+                            parties: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "child" | "adult";
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                side: ("resident" | "non_resident") | null;
+                                fullName: string;
+                                dateOfBirth: string | null;
+                                details: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                attendance: "allowed" | "not_allowed" | "not_applicable";
+                                authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                protected: {
+                                    address: string | null;
+                                    phone: string | null;
+                                    email: string | null;
+                                    school: string | null;
+                                    newPartner: string | null;
+                                } | null;
+                                withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                hasPortalAccount: boolean;
+                            }[];
+                            courtOrders: {
+                                id: string;
+                                /** @enum {string} */
+                                orderType: "child_arrangements" | "non_molestation" | "prohibited_steps" | "specific_issue" | "occupation" | "restraining" | "bail_conditions" | "other";
+                                madeOn: string | null;
+                                court: string | null;
+                                conditions: string | null;
+                                namedPeople: string | null;
+                                expiresOn: string | null;
+                                documentId: string | null;
+                            }[];
+                            documents: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "court_order" | "other";
+                                title: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                createdAt: string;
+                            }[];
+                            riskAssessments: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "initial" | "review";
+                                /** @enum {string} */
+                                level: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                recommendedService: "supported" | "supervised" | "handover" | "indirect" | "decline";
+                                factors: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                                conditions: string[];
+                                sections: {
+                                    title: string;
+                                    answers: {
+                                        question: string;
+                                        answer: string;
+                                    }[];
+                                }[];
+                                assessedBy: string | null;
+                                assessedAt: string;
+                                reviewDueOn: string;
+                            }[];
+                            notes: {
+                                id: string;
+                                body: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            levelHistory: {
+                                /** @enum {string} */
+                                level: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
+                                previousLevel: ("supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed") | null;
+                                reason: string;
+                                by: string;
+                                at: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                heldOn: string;
+                                /** @enum {string} */
+                                outcome: "continue" | "change_level" | "change_frequency" | "move_to_handover" | "plan_exit" | "close";
+                                notes: string | null;
+                                nextReviewDueOn: string;
+                                by: string;
+                            }[];
+                            transitions: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            };
+                            readiness: {
+                                ready: boolean;
+                                blockers: {
+                                    rule: string;
+                                    message: string;
+                                }[];
+                            };
+                            closure: {
+                                /** @enum {string} */
+                                outcome: "moved_on_own_arrangements" | "moved_on_handover_community" | "stepped_down_to_supported" | "transferred_to_other_centre" | "court_order_changed_or_ended" | "referrer_ended" | "no_show_never_started" | "place_reallocated_non_attendance" | "withdrawn_rule_breach" | "terminated_safety_unmanageable" | "parent_withdrew" | "other";
+                                reason: string | null;
+                                closedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Centres, referral sources and services for the referral form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centres: {
+                                id: string;
+                                name: string;
+                            }[];
+                            referralSources: {
+                                code: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The intake rules and their numbers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default [
+                             *       {
+                             *         "code": "court_adviser",
+                             *         "label": "Court adviser (Cafcass / JFCAS)"
+                             *       },
+                             *       {
+                             *         "code": "social_services",
+                             *         "label": "Social services"
+                             *       },
+                             *       {
+                             *         "code": "solicitor",
+                             *         "label": "Solicitor"
+                             *       },
+                             *       {
+                             *         "code": "self",
+                             *         "label": "Self-referral"
+                             *       },
+                             *       {
+                             *         "code": "health_visitor",
+                             *         "label": "Health visitor"
+                             *       },
+                             *       {
+                             *         "code": "mediator",
+                             *         "label": "Mediator"
+                             *       },
+                             *       {
+                             *         "code": "other",
+                             *         "label": "Other"
+                             *       }
+                             *     ]
+                             */
+                            referralSources: {
+                                code: string;
+                                label: string;
+                            }[];
+                            /** @default 6 */
+                            reviewIntervalMonths: number;
+                            /** @default 1 */
+                            preVisitMinDaysBeforeFirstSession: number;
+                            /** @default true */
+                            childFamiliarisationRequired: boolean;
+                            /** @default 60 */
+                            preVisitGapMinutes: number;
+                            /**
+                             * @default [
+                             *       "supported",
+                             *       "handover",
+                             *       "indirect"
+                             *     ]
+                             */
+                            selfReferralServices: ("supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual")[];
+                            /** @default 12 */
+                            centreCapacityUnits: number;
+                            /**
+                             * @default {
+                             *       "supported": 1,
+                             *       "supervised": 3,
+                             *       "handover": 0.5,
+                             *       "indirect": 0,
+                             *       "escorted": 3,
+                             *       "virtual": 1,
+                             *       "self_managed": 0
+                             *     }
+                             */
+                            levelWeights: {
+                                /** @default 1 */
+                                supported: number;
+                                /** @default 3 */
+                                supervised: number;
+                                /** @default 0.5 */
+                                handover: number;
+                                /** @default 0 */
+                                indirect: number;
+                                /** @default 3 */
+                                escorted: number;
+                                /** @default 1 */
+                                virtual: number;
+                                /** @default 0 */
+                                self_managed: number;
+                            };
+                            /** @default 0.5 */
+                            babyExtraWeight: number;
+                            /** @default 26 */
+                            typicalCaseWeeks: number;
+                            /** @default true */
+                            selfReferralOpen: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the intake rules (sources, review interval, capacity...) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       {
+                         *         "code": "court_adviser",
+                         *         "label": "Court adviser (Cafcass / JFCAS)"
+                         *       },
+                         *       {
+                         *         "code": "social_services",
+                         *         "label": "Social services"
+                         *       },
+                         *       {
+                         *         "code": "solicitor",
+                         *         "label": "Solicitor"
+                         *       },
+                         *       {
+                         *         "code": "self",
+                         *         "label": "Self-referral"
+                         *       },
+                         *       {
+                         *         "code": "health_visitor",
+                         *         "label": "Health visitor"
+                         *       },
+                         *       {
+                         *         "code": "mediator",
+                         *         "label": "Mediator"
+                         *       },
+                         *       {
+                         *         "code": "other",
+                         *         "label": "Other"
+                         *       }
+                         *     ]
+                         */
+                        referralSources?: {
+                            code: string;
+                            label: string;
+                        }[];
+                        /** @default 6 */
+                        reviewIntervalMonths?: number;
+                        /** @default 1 */
+                        preVisitMinDaysBeforeFirstSession?: number;
+                        /** @default true */
+                        childFamiliarisationRequired?: boolean;
+                        /** @default 60 */
+                        preVisitGapMinutes?: number;
+                        /**
+                         * @default [
+                         *       "supported",
+                         *       "handover",
+                         *       "indirect"
+                         *     ]
+                         */
+                        selfReferralServices?: ("supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual")[];
+                        /** @default 12 */
+                        centreCapacityUnits?: number;
+                        /**
+                         * @default {
+                         *       "supported": 1,
+                         *       "supervised": 3,
+                         *       "handover": 0.5,
+                         *       "indirect": 0,
+                         *       "escorted": 3,
+                         *       "virtual": 1,
+                         *       "self_managed": 0
+                         *     }
+                         */
+                        levelWeights?: {
+                            /** @default 1 */
+                            supported?: number;
+                            /** @default 3 */
+                            supervised?: number;
+                            /** @default 0.5 */
+                            handover?: number;
+                            /** @default 0 */
+                            indirect?: number;
+                            /** @default 3 */
+                            escorted?: number;
+                            /** @default 1 */
+                            virtual?: number;
+                            /** @default 0 */
+                            self_managed?: number;
+                        };
+                        /** @default 0.5 */
+                        babyExtraWeight?: number;
+                        /** @default 26 */
+                        typicalCaseWeeks?: number;
+                        /** @default true */
+                        selfReferralOpen?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default [
+                             *       {
+                             *         "code": "court_adviser",
+                             *         "label": "Court adviser (Cafcass / JFCAS)"
+                             *       },
+                             *       {
+                             *         "code": "social_services",
+                             *         "label": "Social services"
+                             *       },
+                             *       {
+                             *         "code": "solicitor",
+                             *         "label": "Solicitor"
+                             *       },
+                             *       {
+                             *         "code": "self",
+                             *         "label": "Self-referral"
+                             *       },
+                             *       {
+                             *         "code": "health_visitor",
+                             *         "label": "Health visitor"
+                             *       },
+                             *       {
+                             *         "code": "mediator",
+                             *         "label": "Mediator"
+                             *       },
+                             *       {
+                             *         "code": "other",
+                             *         "label": "Other"
+                             *       }
+                             *     ]
+                             */
+                            referralSources: {
+                                code: string;
+                                label: string;
+                            }[];
+                            /** @default 6 */
+                            reviewIntervalMonths: number;
+                            /** @default 1 */
+                            preVisitMinDaysBeforeFirstSession: number;
+                            /** @default true */
+                            childFamiliarisationRequired: boolean;
+                            /** @default 60 */
+                            preVisitGapMinutes: number;
+                            /**
+                             * @default [
+                             *       "supported",
+                             *       "handover",
+                             *       "indirect"
+                             *     ]
+                             */
+                            selfReferralServices: ("supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual")[];
+                            /** @default 12 */
+                            centreCapacityUnits: number;
+                            /**
+                             * @default {
+                             *       "supported": 1,
+                             *       "supervised": 3,
+                             *       "handover": 0.5,
+                             *       "indirect": 0,
+                             *       "escorted": 3,
+                             *       "virtual": 1,
+                             *       "self_managed": 0
+                             *     }
+                             */
+                            levelWeights: {
+                                /** @default 1 */
+                                supported: number;
+                                /** @default 3 */
+                                supervised: number;
+                                /** @default 0.5 */
+                                handover: number;
+                                /** @default 0 */
+                                indirect: number;
+                                /** @default 3 */
+                                escorted: number;
+                                /** @default 1 */
+                                virtual: number;
+                                /** @default 0 */
+                                self_managed: number;
+                            };
+                            /** @default 0.5 */
+                            babyExtraWeight: number;
+                            /** @default 26 */
+                            typicalCaseWeeks: number;
+                            /** @default true */
+                            selfReferralOpen: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/ground-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current ground rules every adult signs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            title: string;
+                            body: string;
+                            publishedAt: string;
+                        } | null;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a new version; every adult is asked to sign it again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            title: string;
+                            body: string;
+                            publishedAt: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/centres/{centreId}/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Families waiting for a place, in order, with capacity and expected wait */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    centreId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centreId: string;
+                            capacity: {
+                                units: number;
+                                used: number;
+                                available: number;
+                            };
+                            entries: {
+                                referralId: string;
+                                reference: string;
+                                position: number;
+                                familyLabel: string;
+                                serviceRequested: string;
+                                waitlistedAt: string;
+                                weight: number;
+                                expectedWaitWeeks: number;
+                                fitsNow: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own details, my children and the ground rules to sign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            families: {
+                                referralReference: string;
+                                status: string;
+                                centreName: string;
+                                me: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child" | "adult";
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    side: ("resident" | "non_resident") | null;
+                                    fullName: string;
+                                    dateOfBirth: string | null;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @enum {string} */
+                                    attendance: "allowed" | "not_allowed" | "not_applicable";
+                                    authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                    safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                    protected: {
+                                        address: string | null;
+                                        phone: string | null;
+                                        email: string | null;
+                                        school: string | null;
+                                        newPartner: string | null;
+                                    } | null;
+                                    withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                    hasPortalAccount: boolean;
+                                };
+                                children: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "child" | "adult";
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    side: ("resident" | "non_resident") | null;
+                                    fullName: string;
+                                    dateOfBirth: string | null;
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @enum {string} */
+                                    attendance: "allowed" | "not_allowed" | "not_applicable";
+                                    authorisedBy: ("referral" | "court_order" | "written_agreement") | null;
+                                    safetyFlags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                    protected: {
+                                        address: string | null;
+                                        phone: string | null;
+                                        email: string | null;
+                                        school: string | null;
+                                        newPartner: string | null;
+                                    } | null;
+                                    withheld: ("address" | "phone" | "email" | "school" | "newPartner")[];
+                                    hasPortalAccount: boolean;
+                                }[];
+                                groundRules: {
+                                    versionId: string;
+                                    version: number;
+                                    title: string;
+                                    body: string;
+                                    signed: boolean;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/ground-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the current ground rules myself */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        versionId: string;
+                        /**
+                         * @default in_person
+                         * @enum {string}
+                         */
+                        method?: "in_person" | "online";
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/centres/{centreId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a parent needs to know before applying */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    centreId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centreId: string;
+                            centreName: string;
+                            organisationName: string;
+                            servicesOffered: ("supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual")[];
+                            whatHappensNext: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/centres/{centreId}/self-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A parent applies for a place (each parent applies separately) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    centreId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            /** @enum {string} */
+                            role: "resident_parent" | "non_resident_parent";
+                            fullName: string;
+                            dateOfBirth?: string | null;
+                            language?: string | null;
+                            /** @default false */
+                            interpreterNeeded?: boolean;
+                            accessibility?: string | null;
+                            contact: {
+                                address?: string | null;
+                                phone?: string | null;
+                                email?: ("" | string) | null;
+                            };
+                        };
+                        otherParentName: string;
+                        children: {
+                            fullName: string;
+                            /** Format: date */
+                            dateOfBirth: string;
+                            needs?: {
+                                /** @default false */
+                                feedingHelp?: boolean;
+                                /** @default false */
+                                changingHelp?: boolean;
+                                medical?: string | null;
+                                language?: string | null;
+                                other?: string | null;
+                            };
+                        }[];
+                        /** @enum {string} */
+                        serviceRequested: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                        frequencyRequested?: string | null;
+                        otherPeopleToAttend?: string | null;
+                        /** @default false */
+                        courtOrderInPlace?: boolean;
+                        risk?: {
+                            /** @default [] */
+                            flags?: ("domestic_abuse" | "non_molestation_order" | "other_protective_order" | "substance_misuse" | "abduction_risk" | "allegations" | "child_protection" | "convictions" | "mental_health")[];
+                            narrative?: string | null;
+                        };
+                        /** @enum {boolean} */
+                        consent: true;
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reference: string;
+                            centreName: string;
+                            whatHappensNext: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

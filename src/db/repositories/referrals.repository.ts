@@ -1,0 +1,340 @@
+import type { Insertable, Selectable, Updateable } from 'kysely'
+import type { Db } from '../connect'
+import type {
+  CourtOrdersTable,
+  DocumentsTable,
+  PartiesTable,
+  PreVisitsTable,
+  ReferralsTable,
+  RiskAssessmentsTable,
+  WorkflowTransitionsTable,
+} from '../database'
+import type { OrgScope } from './users.repository'
+
+export type ReferralRow = Selectable<ReferralsTable>
+export type PartyRow = Selectable<PartiesTable>
+export type PreVisitRow = Selectable<PreVisitsTable>
+export type RiskAssessmentRow = Selectable<RiskAssessmentsTable>
+export type DocumentRow = Omit<Selectable<DocumentsTable>, 'content_sealed'>
+export type CourtOrderRow = Selectable<CourtOrdersTable>
+export type TransitionRow = Selectable<WorkflowTransitionsTable> & { actor_name: string | null }
+
+export interface ReferralFilter {
+  status?: string | undefined
+  centreIds?: readonly string[] | null
+  sourceCode?: string | undefined
+  receivedBefore?: string | undefined
+  referrerUserId?: string | undefined
+  /** Lower-case text matched against people's names and the reference. */
+  q?: string | undefined
+}
+
+export const findReferral = (db: Db, scope: OrgScope, id: string): Promise<ReferralRow | undefined> =>
+  db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst()
+
+export async function insertReferral(db: Db, row: Insertable<ReferralsTable>): Promise<void> {
+  await db.insertInto('referrals').values(row).execute()
+}
+
+export async function updateReferral(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<ReferralsTable>,
+): Promise<void> {
+  await db
+    .updateTable('referrals')
+    .set(changes)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .execute()
+}
+
+function filtered(db: Db, scope: OrgScope, filter: ReferralFilter) {
+  let query = db.selectFrom('referrals').where('referrals.organisation_id', '=', scope.organisationId)
+  if (filter.status) query = query.where('referrals.status', '=', filter.status)
+  if (filter.centreIds) query = query.where('referrals.centre_id', 'in', [...filter.centreIds, ''])
+  if (filter.sourceCode) query = query.where('referrals.source_code', '=', filter.sourceCode)
+  if (filter.receivedBefore) query = query.where('referrals.received_at', '<=', filter.receivedBefore)
+  if (filter.referrerUserId) query = query.where('referrals.referrer_user_id', '=', filter.referrerUserId)
+  const q = filter.q
+  if (q) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('referrals.reference', '=', q.toUpperCase()),
+        eb.exists(
+          eb
+            .selectFrom('parties')
+            .select('parties.id')
+            .where('parties.organisation_id', '=', scope.organisationId)
+            .whereRef('parties.referral_id', '=', 'referrals.id')
+            .where('parties.search_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`),
+        ),
+      ]),
+    )
+  }
+  return query
+}
+
+export const listReferrals = (
+  db: Db,
+  scope: OrgScope,
+  filter: ReferralFilter,
+  page: { limit: number; offset: number },
+): Promise<ReferralRow[]> =>
+  filtered(db, scope, filter)
+    .selectAll('referrals')
+    .orderBy('referrals.received_at', 'desc')
+    .orderBy('referrals.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+
+export async function countReferrals(db: Db, scope: OrgScope, filter: ReferralFilter): Promise<number> {
+  const row = await filtered(db, scope, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function countReferralsByStatus(
+  db: Db,
+  scope: OrgScope,
+  filter: Omit<ReferralFilter, 'status'>,
+): Promise<Record<string, number>> {
+  const rows = await filtered(db, scope, filter)
+    .select(['referrals.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('referrals.status')
+    .execute()
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]))
+}
+
+export const listWaitlisted = (db: Db, scope: OrgScope, centreId: string): Promise<ReferralRow[]> =>
+  db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where('centre_id', '=', centreId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlisted_at')
+    .orderBy('id')
+    .execute()
+
+export async function countReferralsSince(db: Db, scope: OrgScope, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('referrals')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', scope.organisationId)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export const listPartiesOfReferrals = (db: Db, scope: OrgScope, referralIds: readonly string[]): Promise<PartyRow[]> =>
+  referralIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('parties')
+        .selectAll()
+        .where('organisation_id', '=', scope.organisationId)
+        .where('referral_id', 'in', referralIds)
+        .orderBy('kind', 'desc')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
+
+export const findParty = (db: Db, scope: OrgScope, id: string): Promise<PartyRow | undefined> =>
+  db
+    .selectFrom('parties')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst()
+
+export const listPartiesOfUser = (db: Db, scope: OrgScope, userId: string): Promise<PartyRow[]> =>
+  db
+    .selectFrom('parties')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where('user_id', '=', userId)
+    .execute()
+
+export async function insertParties(db: Db, rows: Insertable<PartiesTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('parties').values(rows).execute()
+}
+
+export async function updateParty(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<PartiesTable>,
+): Promise<void> {
+  await db
+    .updateTable('parties')
+    .set(changes)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .execute()
+}
+
+export async function moveParties(
+  db: Db,
+  scope: OrgScope,
+  fromReferralId: string,
+  toReferralId: string,
+  partyIds: readonly string[],
+): Promise<void> {
+  if (partyIds.length === 0) return
+  await db
+    .updateTable('parties')
+    .set({ referral_id: toReferralId })
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', fromReferralId)
+    .where('id', 'in', partyIds)
+    .execute()
+}
+
+export async function attachPartiesToCase(db: Db, scope: OrgScope, referralId: string, caseId: string): Promise<void> {
+  await db
+    .updateTable('parties')
+    .set({ case_id: caseId })
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', referralId)
+    .execute()
+}
+
+export const listPreVisits = (db: Db, scope: OrgScope, referralId: string): Promise<PreVisitRow[]> =>
+  db
+    .selectFrom('pre_visits')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', referralId)
+    .orderBy('scheduled_at')
+    .execute()
+
+export const findPreVisit = (db: Db, scope: OrgScope, id: string): Promise<PreVisitRow | undefined> =>
+  db
+    .selectFrom('pre_visits')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst()
+
+export async function insertPreVisit(db: Db, row: Insertable<PreVisitsTable>): Promise<void> {
+  await db.insertInto('pre_visits').values(row).execute()
+}
+
+export async function updatePreVisit(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<PreVisitsTable>,
+): Promise<void> {
+  await db
+    .updateTable('pre_visits')
+    .set(changes)
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .execute()
+}
+
+export const listRiskAssessments = (db: Db, scope: OrgScope, referralId: string): Promise<RiskAssessmentRow[]> =>
+  db
+    .selectFrom('risk_assessments')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', referralId)
+    .orderBy('assessed_at')
+    .execute()
+
+export async function insertRiskAssessment(db: Db, row: Insertable<RiskAssessmentsTable>): Promise<void> {
+  await db.insertInto('risk_assessments').values(row).execute()
+}
+
+export const listDocuments = (db: Db, scope: OrgScope, referralId: string): Promise<DocumentRow[]> =>
+  db
+    .selectFrom('documents')
+    .select([
+      'id',
+      'organisation_id',
+      'referral_id',
+      'kind',
+      'title',
+      'content_type',
+      'size_bytes',
+      'uploaded_by_user_id',
+      'created_at',
+    ])
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', referralId)
+    .orderBy('created_at')
+    .execute()
+
+export const findDocument = (db: Db, scope: OrgScope, id: string) =>
+  db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst()
+
+export async function insertDocument(db: Db, row: Insertable<DocumentsTable>): Promise<void> {
+  await db.insertInto('documents').values(row).execute()
+}
+
+export const listCourtOrders = (db: Db, scope: OrgScope, referralId: string): Promise<CourtOrderRow[]> =>
+  db
+    .selectFrom('court_orders')
+    .selectAll()
+    .where('organisation_id', '=', scope.organisationId)
+    .where('referral_id', '=', referralId)
+    .orderBy('created_at')
+    .execute()
+
+export async function insertCourtOrders(db: Db, rows: Insertable<CourtOrdersTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('court_orders').values(rows).execute()
+}
+
+export async function moveReferralRecords(db: Db, scope: OrgScope, fromId: string, toId: string): Promise<void> {
+  for (const table of ['court_orders', 'documents'] as const) {
+    await db
+      .updateTable(table)
+      .set({ referral_id: toId })
+      .where('organisation_id', '=', scope.organisationId)
+      .where('referral_id', '=', fromId)
+      .execute()
+  }
+}
+
+export async function insertTransition(db: Db, row: Insertable<WorkflowTransitionsTable>): Promise<void> {
+  await db.insertInto('workflow_transitions').values(row).execute()
+}
+
+export const listTransitions = (db: Db, scope: OrgScope, subjectIds: readonly string[]): Promise<TransitionRow[]> =>
+  db
+    .selectFrom('workflow_transitions')
+    .leftJoin('users', 'users.id', 'workflow_transitions.actor_user_id')
+    .selectAll('workflow_transitions')
+    .select('users.display_name as actor_name')
+    .where('workflow_transitions.organisation_id', '=', scope.organisationId)
+    .where('workflow_transitions.subject_id', 'in', [...subjectIds, ''])
+    .orderBy('workflow_transitions.at')
+    .orderBy('workflow_transitions.id')
+    .execute()
+
+/** Display names of staff who acted, for histories. */
+export async function listUserNames(db: Db, scope: OrgScope, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('organisation_id', '=', scope.organisationId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.display_name]))
+}

@@ -1,0 +1,110 @@
+import { randomInt } from 'node:crypto'
+import type { Db } from '../../db/connect'
+import type { PartiesTable } from '../../db/database'
+import { insertTransition } from '../../db/repositories/referrals.repository'
+import type { Insertable } from 'kysely'
+import type { Actor } from '../access/actor'
+import type { Clock } from '../shared/clock'
+import type { FieldCrypto } from '../shared/field-crypto'
+import { newId } from '../shared/ids'
+import { sealProtected } from './parties.presenter'
+import type { AdultInput, ChildInput } from './parties.schemas'
+
+/** Letters and digits that cannot be mistaken for each other when read out on the phone. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+/** A short reference people can read out, such as R-7K3M9Q; unique within the organisation by index. */
+export function newReference(prefix: 'R' | 'C'): string {
+  let code = ''
+  for (let i = 0; i < 6; i += 1) code += ALPHABET[randomInt(ALPHABET.length)]
+  return `${prefix}-${code}`
+}
+
+/** Writes one step of a referral's or case's history: who, when, from what to what, and why. */
+export async function recordTransition(
+  db: Db,
+  clock: Clock,
+  who: { actor: Actor | null; label: string },
+  move: { organisationId: string; subjectType: 'referral' | 'case'; subjectId: string; from: string | null; to: string; reason: string | null },
+): Promise<void> {
+  await insertTransition(db, {
+    id: newId(),
+    organisation_id: move.organisationId,
+    subject_type: move.subjectType,
+    subject_id: move.subjectId,
+    from_status: move.from,
+    to_status: move.to,
+    reason: move.reason,
+    actor_user_id: who.actor?.userId ?? null,
+    actor_label: who.label,
+    at: clock.now().toISOString(),
+  })
+}
+
+const DEFAULT_ATTENDANCE: Record<string, 'allowed' | 'not_applicable'> = {
+  resident_parent: 'allowed',
+  non_resident_parent: 'allowed',
+  grandparent: 'allowed',
+  named_attendee: 'allowed',
+  new_partner: 'allowed',
+  other_relative: 'allowed',
+  foster_carer: 'allowed',
+}
+
+interface PartyContext {
+  organisationId: string
+  referralId: string
+  caseId: string | null
+  now: string
+  crypto: FieldCrypto
+}
+
+export function childRow(child: ChildInput, ctx: PartyContext): Insertable<PartiesTable> {
+  return {
+    id: newId(),
+    organisation_id: ctx.organisationId,
+    referral_id: ctx.referralId,
+    case_id: ctx.caseId,
+    kind: 'child',
+    role: 'child',
+    side: null,
+    full_name: child.fullName,
+    search_name: child.fullName.toLowerCase(),
+    date_of_birth: child.dateOfBirth,
+    details: JSON.stringify(child.needs),
+    ...sealProtected(ctx.crypto, child.protected),
+    attendance: 'not_applicable',
+    authorised_by: null,
+    safety_flags: '[]',
+    user_id: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  }
+}
+
+export function adultRow(adult: AdultInput, ctx: PartyContext): Insertable<PartiesTable> {
+  const attendance = adult.attendance ?? DEFAULT_ATTENDANCE[adult.role] ?? 'not_applicable'
+  const side = adult.role === 'resident_parent' ? 'resident' : adult.role === 'non_resident_parent' ? 'non_resident' : adult.side
+  const flags = new Set(adult.safetyFlags)
+  if (attendance === 'not_allowed') flags.add('must_not_attend')
+  return {
+    id: newId(),
+    organisation_id: ctx.organisationId,
+    referral_id: ctx.referralId,
+    case_id: ctx.caseId,
+    kind: 'adult',
+    role: adult.role,
+    side,
+    full_name: adult.fullName,
+    search_name: adult.fullName.toLowerCase(),
+    date_of_birth: adult.dateOfBirth ?? null,
+    details: JSON.stringify(adult.details),
+    ...sealProtected(ctx.crypto, adult.protected),
+    attendance,
+    authorised_by: attendance === 'allowed' ? (adult.authorisedBy ?? 'referral') : null,
+    safety_flags: JSON.stringify([...flags]),
+    user_id: null,
+    created_at: ctx.now,
+    updated_at: ctx.now,
+  }
+}
