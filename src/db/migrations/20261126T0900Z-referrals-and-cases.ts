@@ -135,7 +135,11 @@ export async function up(db: AnyDb): Promise<void> {
     .on('parties')
     .columns(['organisation_id', 'referral_id'])
     .execute()
-  await db.schema.createIndex('parties_case_idx').on('parties').columns(['organisation_id', 'case_id']).execute()
+  await db.schema
+    .createIndex('parties_case_idx')
+    .on('parties')
+    .columns(['organisation_id', 'case_id'])
+    .execute()
   await db.schema
     .createIndex('parties_search_idx')
     .on('parties')

@@ -30,7 +30,12 @@ export async function insertCase(db: Db, row: Insertable<CasesTable>): Promise<v
   await db.insertInto('cases').values(row).execute()
 }
 
-export async function updateCase(db: Db, scope: OrgScope, id: string, changes: Updateable<CasesTable>): Promise<void> {
+export async function updateCase(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  changes: Updateable<CasesTable>,
+): Promise<void> {
   await db
     .updateTable('cases')
     .set(changes)
@@ -99,7 +104,7 @@ export async function countCases(db: Db, scope: OrgScope, filter: CaseFilter): P
   const row = await filtered(db, scope, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }
 
 /** What the active families of a centre take of its capacity, and when each started. */

@@ -15,7 +15,12 @@ export const findIntakeSettings = async (db: Db, scope: OrgScope): Promise<strin
       .executeTakeFirst()
   )?.intake
 
-export async function saveIntakeSettings(db: Db, scope: OrgScope, intake: string, now: string): Promise<void> {
+export async function saveIntakeSettings(
+  db: Db,
+  scope: OrgScope,
+  intake: string,
+  now: string,
+): Promise<void> {
   await db
     .insertInto('organisation_settings')
     .values({ organisation_id: scope.organisationId, intake, updated_at: now })
@@ -44,7 +49,11 @@ export async function insertGroundRules(db: Db, row: Insertable<GroundRulesVersi
   await db.insertInto('ground_rules_versions').values(row).execute()
 }
 
-export const listSignatures = (db: Db, scope: OrgScope, partyIds: readonly string[]): Promise<SignatureRow[]> =>
+export const listSignatures = (
+  db: Db,
+  scope: OrgScope,
+  partyIds: readonly string[],
+): Promise<SignatureRow[]> =>
   db
     .selectFrom('ground_rules_signatures')
     .selectAll()

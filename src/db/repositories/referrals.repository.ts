@@ -99,7 +99,7 @@ export async function countReferrals(db: Db, scope: OrgScope, filter: ReferralFi
   const row = await filtered(db, scope, filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }
 
 export async function countReferralsByStatus(
@@ -111,7 +111,7 @@ export async function countReferralsByStatus(
     .select(['referrals.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('referrals.status')
     .execute()
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]))
+  return Object.fromEntries(rows.map((row) => [row.status, row.n]))
 }
 
 export const listWaitlisted = (db: Db, scope: OrgScope, centreId: string): Promise<ReferralRow[]> =>
@@ -132,10 +132,14 @@ export async function countReferralsSince(db: Db, scope: OrgScope, since: string
     .where('organisation_id', '=', scope.organisationId)
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return row.n
 }
 
-export const listPartiesOfReferrals = (db: Db, scope: OrgScope, referralIds: readonly string[]): Promise<PartyRow[]> =>
+export const listPartiesOfReferrals = (
+  db: Db,
+  scope: OrgScope,
+  referralIds: readonly string[],
+): Promise<PartyRow[]> =>
   referralIds.length === 0
     ? Promise.resolve([])
     : db
@@ -199,7 +203,12 @@ export async function moveParties(
     .execute()
 }
 
-export async function attachPartiesToCase(db: Db, scope: OrgScope, referralId: string, caseId: string): Promise<void> {
+export async function attachPartiesToCase(
+  db: Db,
+  scope: OrgScope,
+  referralId: string,
+  caseId: string,
+): Promise<void> {
   await db
     .updateTable('parties')
     .set({ case_id: caseId })
@@ -243,7 +252,11 @@ export async function updatePreVisit(
     .execute()
 }
 
-export const listRiskAssessments = (db: Db, scope: OrgScope, referralId: string): Promise<RiskAssessmentRow[]> =>
+export const listRiskAssessments = (
+  db: Db,
+  scope: OrgScope,
+  referralId: string,
+): Promise<RiskAssessmentRow[]> =>
   db
     .selectFrom('risk_assessments')
     .selectAll()
@@ -300,7 +313,12 @@ export async function insertCourtOrders(db: Db, rows: Insertable<CourtOrdersTabl
   if (rows.length > 0) await db.insertInto('court_orders').values(rows).execute()
 }
 
-export async function moveReferralRecords(db: Db, scope: OrgScope, fromId: string, toId: string): Promise<void> {
+export async function moveReferralRecords(
+  db: Db,
+  scope: OrgScope,
+  fromId: string,
+  toId: string,
+): Promise<void> {
   for (const table of ['court_orders', 'documents'] as const) {
     await db
       .updateTable(table)
@@ -315,7 +333,11 @@ export async function insertTransition(db: Db, row: Insertable<WorkflowTransitio
   await db.insertInto('workflow_transitions').values(row).execute()
 }
 
-export const listTransitions = (db: Db, scope: OrgScope, subjectIds: readonly string[]): Promise<TransitionRow[]> =>
+export const listTransitions = (
+  db: Db,
+  scope: OrgScope,
+  subjectIds: readonly string[],
+): Promise<TransitionRow[]> =>
   db
     .selectFrom('workflow_transitions')
     .leftJoin('users', 'users.id', 'workflow_transitions.actor_user_id')
@@ -328,7 +350,11 @@ export const listTransitions = (db: Db, scope: OrgScope, subjectIds: readonly st
     .execute()
 
 /** Display names of staff who acted, for histories. */
-export async function listUserNames(db: Db, scope: OrgScope, ids: readonly string[]): Promise<Map<string, string>> {
+export async function listUserNames(
+  db: Db,
+  scope: OrgScope,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
   const rows = await db
     .selectFrom('users')

@@ -49,7 +49,10 @@ import {
 
 const STAFF: Viewer = { kind: 'staff' }
 
-const flagsOf = <T>(text: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) =>
+const flagsOf = <T>(
+  text: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+) =>
   (JSON.parse(text) as unknown[]).flatMap((f) => {
     const parsed = schema.safeParse(f)
     return parsed.success ? [parsed.data] : []
@@ -89,7 +92,12 @@ export async function findDeskCase(db: Db, actor: Actor, caseId: string) {
 }
 
 /** Whether a first session could be held on a date, from the case's pre-visits and signatures. */
-export async function readinessOf(db: Db, actor: Actor, row: CaseRow, firstSessionOn: string): Promise<Readiness> {
+export async function readinessOf(
+  db: Db,
+  actor: Actor,
+  row: CaseRow,
+  firstSessionOn: string,
+): Promise<Readiness> {
   const scope = scopeOf(actor)
   const [settings, parties, visits, rules] = await Promise.all([
     loadIntakeSettings(db, scope),
@@ -113,7 +121,12 @@ export async function readinessOf(db: Db, actor: Actor, row: CaseRow, firstSessi
 }
 
 /** The whole case file, as the centre's desk sees it. */
-export async function loadCaseDetail(db: Db, deps: Pick<Deps, 'clock' | 'fieldCrypto'>, actor: Actor, caseId: string): Promise<CaseDetail> {
+export async function loadCaseDetail(
+  db: Db,
+  deps: Pick<Deps, 'clock' | 'fieldCrypto'>,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseDetail> {
   const scope = scopeOf(actor)
   const { found, centre } = await findDeskCase(db, actor, caseId)
   const today = localDateIn(centre.time_zone, deps.clock.now())
@@ -131,10 +144,19 @@ export async function loadCaseDetail(db: Db, deps: Pick<Deps, 'clock' | 'fieldCr
       listTransitions(db, scope, [found.id, found.referral_id]),
       findCurrentGroundRules(db, scope),
     ])
-  const signatures = await listSignatures(db, scope, parties.map((p) => p.id))
-  const names = await listUserNames(db, scope, assessments.flatMap((a) => (a.assessed_by_user_id ? [a.assessed_by_user_id] : [])))
+  const signatures = await listSignatures(
+    db,
+    scope,
+    parties.map((p) => p.id),
+  )
+  const names = await listUserNames(
+    db,
+    scope,
+    assessments.flatMap((a) => (a.assessed_by_user_id ? [a.assessed_by_user_id] : [])),
+  )
   const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
-  const level = (value: string | null) => (value === null ? null : ContactLevelSchema.catch('supported').parse(value))
+  const level = (value: string | null) =>
+    value === null ? null : ContactLevelSchema.catch('supported').parse(value)
   return {
     ...presentCaseSummary(found, parties, today),
     referralId: found.referral_id,
@@ -159,7 +181,9 @@ export async function loadCaseDetail(db: Db, deps: Pick<Deps, 'clock' | 'fieldCr
     reviews: reviews.map((r) => ({
       id: r.id,
       heldOn: r.held_on,
-      outcome: (REVIEW_OUTCOMES as readonly string[]).includes(r.outcome) ? (r.outcome as (typeof REVIEW_OUTCOMES)[number]) : 'continue',
+      outcome: (REVIEW_OUTCOMES as readonly string[]).includes(r.outcome)
+        ? (r.outcome as (typeof REVIEW_OUTCOMES)[number])
+        : 'continue',
       notes: r.notes_sealed ? deps.fieldCrypto.decrypt(r.notes_sealed) : null,
       nextReviewDueOn: r.next_review_due_on,
       by: r.actor_name ?? 'Command line',
@@ -169,7 +193,12 @@ export async function loadCaseDetail(db: Db, deps: Pick<Deps, 'clock' | 'fieldCr
       currentVersion: rules?.version ?? null,
       adults: parents.map((p) => {
         const signed = signatures.find((s) => s.party_id === p.id && s.version_id === rules?.id)
-        return { partyId: p.id, name: p.full_name, signedCurrent: signed !== undefined, signedAt: signed?.signed_at ?? null }
+        return {
+          partyId: p.id,
+          name: p.full_name,
+          signedCurrent: signed !== undefined,
+          signedAt: signed?.signed_at ?? null,
+        }
       }),
     },
     readiness:
@@ -178,7 +207,11 @@ export async function loadCaseDetail(db: Db, deps: Pick<Deps, 'clock' | 'fieldCr
         : { ready: false, blockers: [{ rule: 'case-closed', message: 'The case is closed.' }] },
     closure:
       found.closed_at && found.closure_outcome
-        ? { outcome: ClosureOutcomeSchema.catch('other').parse(found.closure_outcome), reason: found.closure_reason, closedAt: found.closed_at }
+        ? {
+            outcome: ClosureOutcomeSchema.catch('other').parse(found.closure_outcome),
+            reason: found.closure_reason,
+            closedAt: found.closed_at,
+          }
         : null,
   }
 }

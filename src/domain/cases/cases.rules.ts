@@ -10,9 +10,12 @@ const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 /** The calendar date it is now in a time zone (a centre's day, not the server's). */
 export function localDateIn(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  )
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant)
 }
 
 export const addDays = (date: string, days: number): string => fromUtc(toUtc(date) + days * DAY)
@@ -102,12 +105,18 @@ export function firstSessionReadiness(
   }
   const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
   if (!currentRulesVersionId) {
-    blockers.push({ rule: 'R-INT-4', message: 'Publish the centre’s ground rules, then have each parent sign them.' })
+    blockers.push({
+      rule: 'R-INT-4',
+      message: 'Publish the centre’s ground rules, then have each parent sign them.',
+    })
   } else {
     for (const parent of parents) {
       const signed = signatures.some((s) => s.partyId === parent.id && s.versionId === currentRulesVersionId)
       if (!signed)
-        blockers.push({ rule: 'R-INT-4', message: `${parent.fullName} has not signed the current ground rules.` })
+        blockers.push({
+          rule: 'R-INT-4',
+          message: `${parent.fullName} has not signed the current ground rules.`,
+        })
     }
   }
   return { ready: blockers.length === 0, blockers }

@@ -119,7 +119,12 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   groundRules: z.object({
     currentVersion: z.number().int().nullable(),
     adults: z.array(
-      z.object({ partyId: z.string(), name: z.string(), signedCurrent: z.boolean(), signedAt: z.string().nullable() }),
+      z.object({
+        partyId: z.string(),
+        name: z.string(),
+        signedCurrent: z.boolean(),
+        signedAt: z.string().nullable(),
+      }),
     ),
   }),
   readiness: ReadinessSchema,
@@ -144,7 +149,9 @@ export type RecordReviewInput = z.infer<typeof RecordReviewSchema>
 export const CloseCaseSchema = z
   .object({ outcome: ClosureOutcomeSchema, reason: z.string().trim().min(5, 'Give a reason').max(2000) })
   .strip()
-export const AddNoteSchema = z.object({ body: z.string().trim().min(1, 'Write the note').max(10_000) }).strip()
+export const AddNoteSchema = z
+  .object({ body: z.string().trim().min(1, 'Write the note').max(10_000) })
+  .strip()
 export const ReadinessQuerySchema = z.object({ firstSessionOn: LocalDateSchema })
 
 export const WaitingListSchema = z.object({
@@ -175,7 +182,13 @@ export const MyFamilySchema = z.object({
       me: PartySchema,
       children: z.array(PartySchema),
       groundRules: z
-        .object({ versionId: z.string(), version: z.number().int(), title: z.string(), body: z.string(), signed: z.boolean() })
+        .object({
+          versionId: z.string(),
+          version: z.number().int(),
+          title: z.string(),
+          body: z.string(),
+          signed: z.boolean(),
+        })
         .nullable(),
     }),
   ),

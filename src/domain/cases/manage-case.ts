@@ -36,7 +36,8 @@ async function onOpenCase(
 ): Promise<CaseDetail> {
   return deps.db.transaction().execute(async (trx) => {
     const { found, centre } = await findDeskCase(trx, actor, caseId)
-    if (found.status !== 'active') throw new AppError('CONFLICT', 'The case is closed.', { rule: 'case-closed' })
+    if (found.status !== 'active')
+      throw new AppError('CONFLICT', 'The case is closed.', { rule: 'case-closed' })
     const details = await work({ trx, found, centre, now: deps.clock.now().toISOString() })
     await auditAs(trx, deps.clock, actor, { action, resourceType: 'case', resourceIds: [found.id], details })
     return loadCaseDetail(trx, deps, actor, caseId)
@@ -85,7 +86,12 @@ export async function changeContactLevel(
  * (R-REV-1, 6 months by default) unless an earlier date is set.
  * @throws AppError INVALID_INPUT for a next review later than the interval allows.
  */
-export async function recordReview(deps: Deps, actor: Actor, caseId: string, input: RecordReviewInput): Promise<CaseDetail> {
+export async function recordReview(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: RecordReviewInput,
+): Promise<CaseDetail> {
   return onOpenCase(deps, actor, caseId, 'case.review.create', async ({ trx, found, now }) => {
     const settings = await loadIntakeSettings(trx, scopeOf(actor))
     const latest = addMonths(input.heldOn, settings.reviewIntervalMonths)
@@ -112,7 +118,14 @@ export async function recordReview(deps: Deps, actor: Actor, caseId: string, inp
       trx,
       deps.clock,
       { actor, label: me?.display_name ?? 'Command line' },
-      { organisationId: actor.organisationId, subjectType: 'case', subjectId: found.id, from: 'active', to: 'reviewed', reason: `Review: ${input.outcome}` },
+      {
+        organisationId: actor.organisationId,
+        subjectType: 'case',
+        subjectId: found.id,
+        from: 'active',
+        to: 'reviewed',
+        reason: `Review: ${input.outcome}`,
+      },
     )
     return { outcome: input.outcome, nextReviewDueOn: next }
   })
@@ -138,14 +151,26 @@ export async function closeCase(
       trx,
       deps.clock,
       { actor, label: me?.display_name ?? 'Command line' },
-      { organisationId: actor.organisationId, subjectType: 'case', subjectId: found.id, from: 'active', to: 'closed', reason: input.reason },
+      {
+        organisationId: actor.organisationId,
+        subjectType: 'case',
+        subjectId: found.id,
+        from: 'active',
+        to: 'closed',
+        reason: input.reason,
+      },
     )
     return { outcome: input.outcome }
   })
 }
 
 /** Adds a note to the case file (sealed at rest). */
-export async function addCaseNote(deps: Deps, actor: Actor, caseId: string, input: { body: string }): Promise<CaseDetail> {
+export async function addCaseNote(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: { body: string },
+): Promise<CaseDetail> {
   return onOpenCase(deps, actor, caseId, 'case.note.create', async ({ trx, found, now }) => {
     await insertNote(trx, {
       id: newId(),
@@ -158,4 +183,3 @@ export async function addCaseNote(deps: Deps, actor: Actor, caseId: string, inpu
     return {}
   })
 }
-

@@ -1,6 +1,10 @@
 import { findCurrentGroundRules, listSignatures } from '../../db/repositories/intake.repository'
 import { listCentres } from '../../db/repositories/organisations.repository'
-import { findReferral, listPartiesOfReferrals, listPartiesOfUser } from '../../db/repositories/referrals.repository'
+import {
+  findReferral,
+  listPartiesOfReferrals,
+  listPartiesOfUser,
+} from '../../db/repositories/referrals.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { AppError } from '../errors'
@@ -19,14 +23,20 @@ export async function getMyFamily(deps: Deps, actor: Actor): Promise<MyFamily> {
   const [centres, rules, signatures] = await Promise.all([
     listCentres(deps.db, scope),
     findCurrentGroundRules(deps.db, scope),
-    listSignatures(deps.db, scope, mine.map((p) => p.id)),
+    listSignatures(
+      deps.db,
+      scope,
+      mine.map((p) => p.id),
+    ),
   ])
   const families: MyFamily['families'] = []
   for (const me of mine) {
     const referral = await findReferral(deps.db, scope, me.referral_id)
     if (!referral) continue
     const viewer: Viewer = { kind: 'parent', partyIds: new Set([me.id]), side: sideOf(me) }
-    const children = (await listPartiesOfReferrals(deps.db, scope, [referral.id])).filter((p) => p.kind === 'child')
+    const children = (await listPartiesOfReferrals(deps.db, scope, [referral.id])).filter(
+      (p) => p.kind === 'child',
+    )
     families.push({
       referralReference: referral.reference,
       status: referral.case_id ? 'active case' : referral.status,
@@ -51,9 +61,14 @@ export async function getMyFamily(deps: Deps, actor: Actor): Promise<MyFamily> {
  * A parent signs the current ground rules online, for each family they are part of.
  * @throws AppError CONFLICT when the parent has no family record or the version is not current.
  */
-export async function signOwnGroundRules(deps: Deps, actor: Actor, input: { versionId: string }): Promise<void> {
+export async function signOwnGroundRules(
+  deps: Deps,
+  actor: Actor,
+  input: { versionId: string },
+): Promise<void> {
   const mine = actor.userId ? await listPartiesOfUser(deps.db, scopeOf(actor), actor.userId) : []
-  if (mine.length === 0) throw new AppError('CONFLICT', 'The centre has not linked your account to a family yet.')
+  if (mine.length === 0)
+    throw new AppError('CONFLICT', 'The centre has not linked your account to a family yet.')
   await signGroundRulesAsParty(
     deps,
     actor,

@@ -44,7 +44,11 @@ export async function getWaitingList(deps: Deps, actor: Actor, centreId: string)
     entries: waiting.map((row, index) => {
       const own = parties.filter((p) => p.referral_id === row.id)
       const level = ContactLevelSchema.catch('supported').parse(row.accepted_level ?? row.service_requested)
-      const weight = capacityWeight(level, own.filter((p) => p.kind === 'child' && needsCare(p.details)).length, settings)
+      const weight = capacityWeight(
+        level,
+        own.filter((p) => p.kind === 'child' && needsCare(p.details)).length,
+        settings,
+      )
       return {
         referralId: row.id,
         reference: row.reference,
@@ -53,7 +57,8 @@ export async function getWaitingList(deps: Deps, actor: Actor, centreId: string)
         serviceRequested: level,
         waitlistedAt: row.waitlisted_at ?? row.status_changed_at,
         weight,
-        expectedWaitWeeks: weight <= available ? 0 : expectedWaitWeeks(index + 1, opened, today, settings.typicalCaseWeeks),
+        expectedWaitWeeks:
+          weight <= available ? 0 : expectedWaitWeeks(index + 1, opened, today, settings.typicalCaseWeeks),
         fitsNow: weight <= available,
       }
     }),

@@ -54,10 +54,14 @@ export async function publishGroundRules(deps: Deps, actor: Actor, input: { titl
 async function assertCurrent(deps: Deps, actor: Actor, versionId: string): Promise<GroundRulesRow> {
   const current = await findCurrentGroundRules(deps.db, scopeOf(actor))
   if (!current || current.id !== versionId)
-    throw new AppError('CONFLICT', 'These are not the ground rules in force; reload to read the current version.', {
-      rule: 'R-INT-4',
-      currentVersionId: current?.id ?? null,
-    })
+    throw new AppError(
+      'CONFLICT',
+      'These are not the ground rules in force; reload to read the current version.',
+      {
+        rule: 'R-INT-4',
+        currentVersionId: current?.id ?? null,
+      },
+    )
   return current
 }
 

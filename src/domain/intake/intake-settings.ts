@@ -37,7 +37,9 @@ export async function updateIntakeSettings(
     const next = IntakeSettingsSchema.parse({ ...current, ...changes })
     const codes = next.referralSources.map((s) => s.code)
     if (new Set(codes).size !== codes.length)
-      throw new AppError('INVALID_INPUT', 'Each referral source needs its own code', { field: 'referralSources' })
+      throw new AppError('INVALID_INPUT', 'Each referral source needs its own code', {
+        field: 'referralSources',
+      })
     await saveIntakeSettings(trx, scopeOf(actor), JSON.stringify(next), deps.clock.now().toISOString())
     await auditAs(trx, deps.clock, actor, {
       action: 'intake.settings.update',
@@ -59,5 +61,8 @@ export async function getIntakeOptions(
   const centres = (await listCentres(deps.db, scope)).filter(
     (centre) => hasRole(actor, 'referrer') || canSeeCentre(actor, centre.id),
   )
-  return { centres: centres.map((c) => ({ id: c.id, name: c.name })), referralSources: settings.referralSources }
+  return {
+    centres: centres.map((c) => ({ id: c.id, name: c.name })),
+    referralSources: settings.referralSources,
+  }
 }

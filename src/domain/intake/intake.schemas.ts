@@ -6,7 +6,17 @@ import { z } from 'zod'
  */
 export const IntakeSettingsSchema = z.object({
   referralSources: z
-    .array(z.object({ code: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/), label: z.string().trim().min(1).max(80) }))
+    .array(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[a-z0-9_]+$/),
+        label: z.string().trim().min(1).max(80),
+      }),
+    )
     .min(1)
     .max(40)
     .default([
@@ -43,7 +53,15 @@ export const IntakeSettingsSchema = z.object({
       virtual: z.number().min(0).max(20).default(1),
       self_managed: z.number().min(0).max(20).default(0),
     })
-    .default({ supported: 1, supervised: 3, handover: 0.5, indirect: 0, escorted: 3, virtual: 1, self_managed: 0 }),
+    .default({
+      supported: 1,
+      supervised: 3,
+      handover: 0.5,
+      indirect: 0,
+      escorted: 3,
+      virtual: 1,
+      self_managed: 0,
+    }),
   /** Extra units for each child who needs help with feeding or changing (babies). */
   babyExtraWeight: z.number().min(0).max(10).default(0.5),
   /** How long a family typically uses the centre, for the expected wait on the waiting list. */

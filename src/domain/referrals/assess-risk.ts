@@ -63,7 +63,13 @@ export async function recordRiskAssessment(
       review_due_on: input.reviewDueOn ?? addMonths(today, Math.min(3, settings.reviewIntervalMonths)),
     })
     if (status === 'pre_visits')
-      await moveReferral(deps, actor, ctx, 'risk_assessed', `Risk assessed as ${input.level}; recommends ${input.recommendedService}`)
+      await moveReferral(
+        deps,
+        actor,
+        ctx,
+        'risk_assessed',
+        `Risk assessed as ${input.level}; recommends ${input.recommendedService}`,
+      )
     await auditAs(ctx.trx, deps.clock, actor, {
       action: 'referral.risk_assessment.create',
       resourceType: 'risk_assessment',

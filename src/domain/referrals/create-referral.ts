@@ -13,7 +13,10 @@ import { isDesk, viewerForReferral } from './referrals.policy'
 import type { CourtOrderInput, CreateReferralInput, ReferralDetail } from './referrals.schemas'
 import { adultRow, childRow, newReference, recordTransition } from './workflow'
 
-export function courtOrderRows(orders: readonly CourtOrderInput[], ctx: { organisationId: string; referralId: string; now: string }) {
+export function courtOrderRows(
+  orders: readonly CourtOrderInput[],
+  ctx: { organisationId: string; referralId: string; now: string },
+) {
   return orders.map((o) => ({
     id: newId(),
     organisation_id: ctx.organisationId,
@@ -35,7 +38,11 @@ export function courtOrderRows(orders: readonly CourtOrderInput[], ctx: { organi
  * @throws AppError NOT_FOUND when the centre is not one the actor may refer to.
  * @throws AppError INVALID_INPUT for a referral source the organisation does not list.
  */
-export async function createReferral(deps: Deps, actor: Actor, input: CreateReferralInput): Promise<ReferralDetail> {
+export async function createReferral(
+  deps: Deps,
+  actor: Actor,
+  input: CreateReferralInput,
+): Promise<ReferralDetail> {
   const scope = scopeOf(actor)
   return deps.db.transaction().execute(async (trx) => {
     const centre = await findCentre(trx, scope, input.centreId)
@@ -81,7 +88,13 @@ export async function createReferral(deps: Deps, actor: Actor, input: CreateRefe
       updated_at: now,
     }
     await insertReferral(trx, row)
-    const ctx = { organisationId: actor.organisationId, referralId: row.id, caseId: null, now, crypto: deps.fieldCrypto }
+    const ctx = {
+      organisationId: actor.organisationId,
+      referralId: row.id,
+      caseId: null,
+      now,
+      crypto: deps.fieldCrypto,
+    }
     await insertParties(trx, [
       ...input.children.map((c) => childRow(c, ctx)),
       ...input.adults.map((a) => adultRow(a, ctx)),

@@ -14,7 +14,12 @@ import { enqueueEmail } from '../outbox/enqueue-email'
 import { newId } from '../shared/ids'
 import { assertMove, moveReferral, onDeskReferral, type DeskContext } from './desk'
 import { supervisionConflict } from './referrals.rules'
-import { ServiceTypeSchema, type DecisionInput, type ReferralDetail, type ServiceType } from './referrals.schemas'
+import {
+  ServiceTypeSchema,
+  type DecisionInput,
+  type ReferralDetail,
+  type ServiceType,
+} from './referrals.schemas'
 import { newReference, recordTransition } from './workflow'
 
 const LABEL: Record<DecisionInput['decision'], string> = {
@@ -25,7 +30,13 @@ const LABEL: Record<DecisionInput['decision'], string> = {
 }
 
 /** Tells the referrer of the decision; the email names the referral, never a party's details. */
-async function tellReferrer(deps: Deps, actor: Actor, ctx: DeskContext, decision: DecisionInput['decision'], reason: string) {
+async function tellReferrer(
+  deps: Deps,
+  actor: Actor,
+  ctx: DeskContext,
+  decision: DecisionInput['decision'],
+  reason: string,
+) {
   if (!ctx.referral.referrer_email) return
   const lines = [
     `${ctx.centre.name} has ${LABEL[decision]} referral ${ctx.referral.reference}.`,
@@ -56,9 +67,13 @@ async function acceptInto(deps: Deps, actor: Actor, ctx: DeskContext, level: Ser
   )
   if (conflict) throw new AppError('CONFLICT', conflict, { rule: 'supervised-not-supported' })
   if (latest?.recommended_service === 'decline')
-    throw new AppError('CONFLICT', 'The risk assessment recommends declining; record a new assessment to accept.', {
-      rule: 'risk-assessment',
-    })
+    throw new AppError(
+      'CONFLICT',
+      'The risk assessment recommends declining; record a new assessment to accept.',
+      {
+        rule: 'risk-assessment',
+      },
+    )
   const settings = await loadIntakeSettings(ctx.trx, scope)
   const parties = await listPartiesOfReferrals(ctx.trx, scope, [ctx.referral.id])
   const babies = parties.filter((p) => {
@@ -67,14 +82,21 @@ async function acceptInto(deps: Deps, actor: Actor, ctx: DeskContext, level: Ser
     return needs.feedingHelp === true || needs.changingHelp === true
   }).length
   const weight = capacityWeight(level, babies, settings)
-  const used = (await listActiveLoad(ctx.trx, scope, ctx.centre.id)).reduce((sum, c) => sum + c.capacity_weight, 0)
+  const used = (await listActiveLoad(ctx.trx, scope, ctx.centre.id)).reduce(
+    (sum, c) => sum + c.capacity_weight,
+    0,
+  )
   if (used + weight > settings.centreCapacityUnits)
-    throw new AppError('CONFLICT', 'The centre is full: put the family on the waiting list, or offer a place when one frees up.', {
-      rule: 'capacity',
-      capacity: settings.centreCapacityUnits,
-      used,
-      needed: weight,
-    })
+    throw new AppError(
+      'CONFLICT',
+      'The centre is full: put the family on the waiting list, or offer a place when one frees up.',
+      {
+        rule: 'capacity',
+        capacity: settings.centreCapacityUnits,
+        used,
+        needed: weight,
+      },
+    )
   const today = localDateIn(ctx.centre.time_zone, deps.clock.now())
   const caseId = newId()
   const riskFlags = new Set<string>([
@@ -114,7 +136,14 @@ async function acceptInto(deps: Deps, actor: Actor, ctx: DeskContext, level: Ser
     ctx.trx,
     deps.clock,
     { actor, label: ctx.actorName },
-    { organisationId: actor.organisationId, subjectType: 'case', subjectId: caseId, from: null, to: 'active', reason },
+    {
+      organisationId: actor.organisationId,
+      subjectType: 'case',
+      subjectId: caseId,
+      from: null,
+      to: 'active',
+      reason,
+    },
   )
   return caseId
 }
@@ -137,7 +166,11 @@ export async function decideReferral(
     if (input.decision === 'accept') {
       assertMove(ctx.referral, 'accepted')
       const caseId = await acceptInto(deps, actor, ctx, level, input.reason)
-      await moveReferral(deps, actor, ctx, 'accepted', input.reason, { ...decided, accepted_level: level, case_id: caseId })
+      await moveReferral(deps, actor, ctx, 'accepted', input.reason, {
+        ...decided,
+        accepted_level: level,
+        case_id: caseId,
+      })
     } else if (input.decision === 'waitlist') {
       if (ctx.referral.status === 'risk_assessed') {
         const conflict = supervisionConflict(level, requested, null)
@@ -149,7 +182,14 @@ export async function decideReferral(
         waitlisted_at: ctx.referral.waitlisted_at ?? ctx.now,
       })
     } else {
-      await moveReferral(deps, actor, ctx, input.decision === 'decline' ? 'declined' : 'withdrawn', input.reason, decided)
+      await moveReferral(
+        deps,
+        actor,
+        ctx,
+        input.decision === 'decline' ? 'declined' : 'withdrawn',
+        input.reason,
+        decided,
+      )
     }
     await tellReferrer(deps, actor, ctx, input.decision, input.reason)
     await auditAs(ctx.trx, deps.clock, actor, {
@@ -179,7 +219,9 @@ export async function offerPlace(
         status: ctx.referral.status,
       })
     assertMove(ctx.referral, 'accepted')
-    const level = ServiceTypeSchema.catch('supported').parse(ctx.referral.accepted_level ?? ctx.referral.service_requested)
+    const level = ServiceTypeSchema.catch('supported').parse(
+      ctx.referral.accepted_level ?? ctx.referral.service_requested,
+    )
     const caseId = await acceptInto(deps, actor, ctx, level, input.reason)
     await moveReferral(deps, actor, ctx, 'accepted', input.reason, {
       decision_reason: input.reason,

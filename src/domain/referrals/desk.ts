@@ -37,7 +37,13 @@ export async function onDeskReferral(
     const centre = await findCentre(trx, scope, referral.centre_id)
     if (!centre) throw notFound('Referral')
     const me = actor.userId ? await findUser(trx, scope, actor.userId) : undefined
-    await work({ trx, referral, centre, now: deps.clock.now().toISOString(), actorName: me?.display_name ?? 'Command line' })
+    await work({
+      trx,
+      referral,
+      centre,
+      now: deps.clock.now().toISOString(),
+      actorName: me?.display_name ?? 'Command line',
+    })
     const updated = await findReferral(trx, scope, referralId)
     if (!updated) throw notFound('Referral')
     return loadReferralDetail(trx, deps, actor, updated, { kind: 'staff' }, centre.time_zone)
@@ -84,6 +90,13 @@ export async function moveReferral(
     ctx.trx,
     deps.clock,
     { actor, label: ctx.actorName },
-    { organisationId: actor.organisationId, subjectType: 'referral', subjectId: ctx.referral.id, from, to, reason },
+    {
+      organisationId: actor.organisationId,
+      subjectType: 'referral',
+      subjectId: ctx.referral.id,
+      from,
+      to,
+      reason,
+    },
   )
 }

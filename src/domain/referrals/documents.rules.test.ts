@@ -4,7 +4,9 @@ import { decodeBase64, sniffDocumentType } from './documents.rules'
 describe('document type by content (FILE-1)', () => {
   it('knows PDF, PNG and JPEG by their first bytes', () => {
     expect(sniffDocumentType(Buffer.from('%PDF-1.7\n'))?.type).toBe('application/pdf')
-    expect(sniffDocumentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))?.type).toBe('image/png')
+    expect(sniffDocumentType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))?.type).toBe(
+      'image/png',
+    )
     expect(sniffDocumentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))?.type).toBe('image/jpeg')
   })
 

@@ -14,11 +14,18 @@ import type { UploadDocumentInput } from './referrals.schemas'
  * Its type is read from its content and its stored name is made here, never taken from the upload.
  * @throws AppError PAYLOAD_TOO_LARGE over 5 MB; UNSUPPORTED_MEDIA_TYPE unless PDF, PNG or JPEG.
  */
-export async function uploadDocument(deps: Deps, actor: Actor, referralId: string, input: UploadDocumentInput) {
+export async function uploadDocument(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: UploadDocumentInput,
+) {
   const content = decodeBase64(input.contentBase64)
   if (!content) throw new AppError('INVALID_INPUT', 'The file could not be read.', { field: 'contentBase64' })
   if (content.length > MAX_DOCUMENT_BYTES)
-    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MB.', { limitBytes: MAX_DOCUMENT_BYTES })
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MB.', {
+      limitBytes: MAX_DOCUMENT_BYTES,
+    })
   const sniffed = sniffDocumentType(content)
   if (!sniffed) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload a PDF, PNG or JPEG file.')
   const scope = scopeOf(actor)
@@ -47,7 +54,11 @@ export async function uploadDocument(deps: Deps, actor: Actor, referralId: strin
   })
 }
 
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+}
 
 /**
  * A document's content for the centre's desk, with a name made by Kinbridge.

@@ -34,10 +34,14 @@ export async function linkSelfReferrals(
     if (other.id === ctx.referral.id) throw new AppError('CONFLICT', 'Choose the other parent’s application.')
     for (const r of [ctx.referral, other]) {
       if (r.channel !== 'self' || r.status !== 'received')
-        throw new AppError('CONFLICT', `Referral ${r.reference} is not a self-referral waiting to be joined.`, {
-          rule: 'R-REF-5',
-          reference: r.reference,
-        })
+        throw new AppError(
+          'CONFLICT',
+          `Referral ${r.reference} is not a self-referral waiting to be joined.`,
+          {
+            rule: 'R-REF-5',
+            reference: r.reference,
+          },
+        )
     }
     if (other.centre_id !== ctx.referral.centre_id)
       throw new AppError('CONFLICT', 'The two applications are for different centres.', { rule: 'R-REF-5' })
@@ -47,25 +51,49 @@ export async function linkSelfReferrals(
     ])
     const overlap = parentRoles(mine).filter((role) => parentRoles(theirs).includes(role))
     if (overlap.length > 0)
-      throw new AppError('CONFLICT', 'Both applications are from the same kind of parent; join one from each parent.', {
-        rule: 'R-REF-5',
-      })
-    const known = new Set(mine.filter((p) => p.kind === 'child').map((c) => `${c.search_name}|${c.date_of_birth ?? ''}`))
+      throw new AppError(
+        'CONFLICT',
+        'Both applications are from the same kind of parent; join one from each parent.',
+        {
+          rule: 'R-REF-5',
+        },
+      )
+    const known = new Set(
+      mine.filter((p) => p.kind === 'child').map((c) => `${c.search_name}|${c.date_of_birth ?? ''}`),
+    )
     const moving = theirs.filter(
       (p) => p.kind === 'adult' || !known.has(`${p.search_name}|${p.date_of_birth ?? ''}`),
     )
-    await moveParties(ctx.trx, scope, other.id, ctx.referral.id, moving.map((p) => p.id))
+    await moveParties(
+      ctx.trx,
+      scope,
+      other.id,
+      ctx.referral.id,
+      moving.map((p) => p.id),
+    )
     await moveReferralRecords(ctx.trx, scope, other.id, ctx.referral.id)
-    const flags = new Set([...(JSON.parse(ctx.referral.risk_flags) as string[]), ...(JSON.parse(other.risk_flags) as string[])])
-    const narratives = [ctx.referral.risk_sealed, other.risk_sealed].flatMap((s) => (s ? [deps.fieldCrypto.decrypt(s)] : []))
+    const flags = new Set([
+      ...(JSON.parse(ctx.referral.risk_flags) as string[]),
+      ...(JSON.parse(other.risk_flags) as string[]),
+    ])
+    const narratives = [ctx.referral.risk_sealed, other.risk_sealed].flatMap((s) =>
+      s ? [deps.fieldCrypto.decrypt(s)] : [],
+    )
     await updateReferral(ctx.trx, scope, ctx.referral.id, {
       risk_flags: JSON.stringify([...flags]),
       risk_sealed: narratives.length > 0 ? deps.fieldCrypto.encrypt(narratives.join('\n\n---\n\n')) : null,
       updated_at: ctx.now,
     })
-    await moveReferral(deps, actor, { ...ctx, referral: other }, 'merged', `Joined into ${ctx.referral.reference}`, {
-      merged_into_id: ctx.referral.id,
-    })
+    await moveReferral(
+      deps,
+      actor,
+      { ...ctx, referral: other },
+      'merged',
+      `Joined into ${ctx.referral.reference}`,
+      {
+        merged_into_id: ctx.referral.id,
+      },
+    )
     await updateReferral(ctx.trx, scope, ctx.referral.id, { updated_at: ctx.now })
     await auditAs(ctx.trx, deps.clock, actor, {
       action: 'referral.link',

@@ -15,7 +15,13 @@ import { AppError, notFound } from '../errors'
 import { enqueueEmail } from '../outbox/enqueue-email'
 import { newId } from '../shared/ids'
 import { presentParty, sealProtected, unsealProtected } from './parties.presenter'
-import type { AddPartyInput, PartyView, ProtectedFieldsView, RevealInput, UpdatePartyInput } from './parties.schemas'
+import type {
+  AddPartyInput,
+  PartyView,
+  ProtectedFieldsView,
+  RevealInput,
+  UpdatePartyInput,
+} from './parties.schemas'
 import { assertDesk } from './referrals.policy'
 import { adultRow } from './workflow'
 
@@ -34,7 +40,12 @@ async function deskParty(deps: Deps, actor: Actor, partyId: string): Promise<Par
  * order may attend, R-ATT-1), someone who must not attend, or a professional.
  * @throws AppError NOT_FOUND outside the actor's centres.
  */
-export async function addParty(deps: Deps, actor: Actor, referralId: string, input: AddPartyInput): Promise<PartyView> {
+export async function addParty(
+  deps: Deps,
+  actor: Actor,
+  referralId: string,
+  input: AddPartyInput,
+): Promise<PartyView> {
   const scope = scopeOf(actor)
   return deps.db.transaction().execute(async (trx) => {
     const referral = assertDesk(actor, await findReferral(trx, scope, referralId))
@@ -49,10 +60,10 @@ export async function addParty(deps: Deps, actor: Actor, referralId: string, inp
     await auditAs(trx, deps.clock, actor, {
       action: 'referral.party.add',
       resourceType: 'party',
-      resourceIds: [row.id as string, referral.id],
+      resourceIds: [row.id, referral.id],
       details: { role: input.role, attendance: row.attendance },
     })
-    const stored = await findParty(trx, scope, row.id as string)
+    const stored = await findParty(trx, scope, row.id)
     if (!stored) throw notFound('Person')
     return presentParty(stored, STAFF, deps.fieldCrypto)
   })
@@ -63,7 +74,12 @@ export async function addParty(deps: Deps, actor: Actor, referralId: string, inp
  * replace the stored ones field by field; an empty value removes one.
  * @throws AppError NOT_FOUND outside the actor's centres.
  */
-export async function updateParty(deps: Deps, actor: Actor, partyId: string, input: UpdatePartyInput): Promise<PartyView> {
+export async function updateParty(
+  deps: Deps,
+  actor: Actor,
+  partyId: string,
+  input: UpdatePartyInput,
+): Promise<PartyView> {
   const party = await deskParty(deps, actor, partyId)
   const scope = scopeOf(actor)
   return deps.db.transaction().execute(async (trx) => {
@@ -71,11 +87,17 @@ export async function updateParty(deps: Deps, actor: Actor, partyId: string, inp
     const sealed =
       input.protected === undefined
         ? {}
-        : sealProtected(deps.fieldCrypto, { ...unsealProtected(deps.fieldCrypto, party.protected_sealed), ...input.protected })
+        : sealProtected(deps.fieldCrypto, {
+            ...unsealProtected(deps.fieldCrypto, party.protected_sealed),
+            ...input.protected,
+          })
     const flags = input.safetyFlags === undefined ? undefined : new Set(input.safetyFlags)
     if (flags && input.attendance === 'not_allowed') flags.add('must_not_attend')
     await updatePartyRow(trx, scope, party.id, {
-      ...(input.fullName !== undefined && { full_name: input.fullName, search_name: input.fullName.toLowerCase() }),
+      ...(input.fullName !== undefined && {
+        full_name: input.fullName,
+        search_name: input.fullName.toLowerCase(),
+      }),
       ...(input.dateOfBirth !== undefined && { date_of_birth: input.dateOfBirth }),
       ...(input.details !== undefined && { details: JSON.stringify(input.details) }),
       ...(input.attendance !== undefined && { attendance: input.attendance }),
@@ -101,7 +123,12 @@ export async function updateParty(deps: Deps, actor: Actor, partyId: string, inp
  * deliberate, audited act (AZ-6), never a side effect of opening a page.
  * @throws AppError STEP_UP_REQUIRED when the password is wrong.
  */
-export async function revealParty(deps: Deps, actor: Actor, partyId: string, input: RevealInput): Promise<ProtectedFieldsView> {
+export async function revealParty(
+  deps: Deps,
+  actor: Actor,
+  partyId: string,
+  input: RevealInput,
+): Promise<ProtectedFieldsView> {
   const party = await deskParty(deps, actor, partyId)
   const scope = scopeOf(actor)
   const me = actor.userId ? await findUser(deps.db, scope, actor.userId) : undefined
@@ -115,7 +142,8 @@ export async function revealParty(deps: Deps, actor: Actor, partyId: string, inp
     outcome: confirmed ? 'success' : 'denied',
     details: { reason: input.reason },
   })
-  if (!confirmed) throw new AppError('STEP_UP_REQUIRED', 'Your password was not right; the details stay hidden.')
+  if (!confirmed)
+    throw new AppError('STEP_UP_REQUIRED', 'Your password was not right; the details stay hidden.')
   return unsealProtected(deps.fieldCrypto, party.protected_sealed)
 }
 
@@ -130,10 +158,12 @@ export async function invitePartyToPortal(deps: Deps, actor: Actor, partyId: str
     throw new AppError('CONFLICT', 'Only parents are invited to the parent area.')
   if (party.user_id) throw new AppError('CONFLICT', 'This parent already has an account.')
   const email = unsealProtected(deps.fieldCrypto, party.protected_sealed).email
-  if (!email) throw new AppError('CONFLICT', 'Add the parent’s email address first.', { rule: 'portal-email' })
+  if (!email)
+    throw new AppError('CONFLICT', 'Add the parent’s email address first.', { rule: 'portal-email' })
   const scope = scopeOf(actor)
   return deps.db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, email)) throw new AppError('CONFLICT', 'Someone already has an account with this email.')
+    if (await emailTaken(trx, email))
+      throw new AppError('CONFLICT', 'Someone already has an account with this email.')
     const now = deps.clock.now().toISOString()
     const user = {
       id: newId(),
@@ -150,7 +180,9 @@ export async function invitePartyToPortal(deps: Deps, actor: Actor, partyId: str
       updated_at: now,
     }
     await insertUser(trx, user)
-    await replaceGrants(trx, scope, user.id, [{ id: newId(), role: 'parent', centreId: null, createdAt: now }])
+    await replaceGrants(trx, scope, user.id, [
+      { id: newId(), role: 'parent', centreId: null, createdAt: now },
+    ])
     await updatePartyRow(trx, scope, party.id, { user_id: user.id, updated_at: now })
     const link = await createOneTimeLink(trx, deps.clock, deps.publicUrl, user, 'invitation')
     await enqueueEmail(trx, deps.clock, {

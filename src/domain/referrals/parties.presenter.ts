@@ -68,7 +68,9 @@ export function maySeeProtected(party: Pick<PartyRow, 'id' | 'kind' | 'side'>, v
     case 'referrer':
       return side !== null && viewer.sides.includes(side)
     case 'parent':
-      return viewer.partyIds.has(party.id) || (party.kind === 'child' && side !== null && viewer.side === side)
+      return (
+        viewer.partyIds.has(party.id) || (party.kind === 'child' && side !== null && viewer.side === side)
+      )
   }
 }
 

@@ -29,7 +29,9 @@ export const PARTY_ROLES = [
 export const PartyRoleSchema = z.enum(PARTY_ROLES)
 export type PartyRole = z.infer<typeof PartyRoleSchema>
 export const ADULT_ROLES = PARTY_ROLES.filter((role) => role !== 'child')
-export const AdultRoleSchema = z.enum(ADULT_ROLES as [Exclude<PartyRole, 'child'>, ...Exclude<PartyRole, 'child'>[]])
+export const AdultRoleSchema = z.enum(
+  ADULT_ROLES as [Exclude<PartyRole, 'child'>, ...Exclude<PartyRole, 'child'>[]],
+)
 
 /** Whose side a person is on; protected details of one side are never shown to the other. */
 export const SIDES = ['resident', 'non_resident'] as const

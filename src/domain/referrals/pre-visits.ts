@@ -95,7 +95,9 @@ export async function recordPreVisit(
   if (!visit) throw notFound('Pre-visit')
   return onDeskReferral(deps, actor, visit.referral_id, async (ctx) => {
     const heldOn =
-      input.outcome === 'held' ? (input.heldOn ?? localDateIn(ctx.centre.time_zone, new Date(visit.scheduled_at))) : null
+      input.outcome === 'held'
+        ? (input.heldOn ?? localDateIn(ctx.centre.time_zone, new Date(visit.scheduled_at)))
+        : null
     await updatePreVisit(ctx.trx, scope, visit.id, {
       outcome: input.outcome,
       held_on: heldOn,

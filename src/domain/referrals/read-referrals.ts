@@ -35,13 +35,17 @@ function scopedFilter(actor: Actor, query: ReferralListQuery, today: string): Re
     if (query.centreId && allowed && !allowed.includes(query.centreId)) return { ...base, centreIds: [] }
     return { ...base, centreIds: query.centreId ? [query.centreId] : allowed }
   }
-  if (hasRole(actor, 'referrer') && actor.userId) return { ...base, referrerUserId: actor.userId, centreIds: query.centreId ? [query.centreId] : null }
+  if (hasRole(actor, 'referrer') && actor.userId)
+    return { ...base, referrerUserId: actor.userId, centreIds: query.centreId ? [query.centreId] : null }
   return { ...base, centreIds: [] }
 }
 
 async function summaries(deps: Deps, actor: Actor, query: ReferralListQuery, limit: number) {
   const scope = scopeOf(actor)
-  const [centres, settings] = await Promise.all([listCentres(deps.db, scope), loadIntakeSettings(deps.db, scope)])
+  const [centres, settings] = await Promise.all([
+    listCentres(deps.db, scope),
+    loadIntakeSettings(deps.db, scope),
+  ])
   const today = localDateIn(centres[0]?.time_zone ?? DEFAULT_ZONE, deps.clock.now())
   const filter = scopedFilter(actor, query, today)
   const rows = await listReferralRows(deps.db, scope, filter, { limit, offset: query.offset })
@@ -85,10 +89,22 @@ export async function getReferral(deps: Deps, actor: Actor, referralId: string):
 }
 
 /** The list as CSV (up to 5,000 rows), through the same scope and redaction as the list. */
-export async function exportReferralsCsv(deps: Deps, actor: Actor, query: ReferralListQuery): Promise<string> {
+export async function exportReferralsCsv(
+  deps: Deps,
+  actor: Actor,
+  query: ReferralListQuery,
+): Promise<string> {
   const { list } = await summaries(deps, actor, { ...query, offset: 0 }, 5000)
   return toCsv(
     ['Reference', 'Status', 'Source', 'Service asked for', 'Received', 'Family', 'Children'],
-    list.map((r) => [r.reference, r.status, r.source.label, r.serviceRequested, r.receivedAt.slice(0, 10), r.familyLabel, String(r.childCount)]),
+    list.map((r) => [
+      r.reference,
+      r.status,
+      r.source.label,
+      r.serviceRequested,
+      r.receivedAt.slice(0, 10),
+      r.familyLabel,
+      String(r.childCount),
+    ]),
   )
 }

@@ -117,10 +117,16 @@ const presentPreVisit = (v: PreVisitRow, parties: readonly PartyRow[], crypto: F
   notes: v.notes_sealed ? crypto.decrypt(v.notes_sealed) : null,
 })
 
-export const presentRiskAssessment = (r: RiskAssessmentRow, crypto: FieldCrypto, names: Map<string, string>) => ({
+export const presentRiskAssessment = (
+  r: RiskAssessmentRow,
+  crypto: FieldCrypto,
+  names: Map<string, string>,
+) => ({
   id: r.id,
   kind: r.kind === 'review' ? ('review' as const) : ('initial' as const),
-  level: (RISK_LEVELS as readonly string[]).includes(r.level) ? (r.level as (typeof RISK_LEVELS)[number]) : 'high',
+  level: (RISK_LEVELS as readonly string[]).includes(r.level)
+    ? (r.level as (typeof RISK_LEVELS)[number])
+    : 'high',
   recommendedService: (RECOMMENDATIONS as readonly string[]).includes(r.recommended_service)
     ? (r.recommended_service as (typeof RECOMMENDATIONS)[number])
     : 'decline',
@@ -172,7 +178,11 @@ function nextSteps(
   switch (row.status) {
     case 'received': {
       const steps: ReferralDetail['nextSteps'] = [
-        { action: 'start_intake', label: 'Start intake and arrange pre-visits', blockers: missingForIntake(parties) },
+        {
+          action: 'start_intake',
+          label: 'Start intake and arrange pre-visits',
+          blockers: missingForIntake(parties),
+        },
       ]
       if (row.channel === 'self')
         steps.push({ action: 'link', label: 'Join the other parent’s application', blockers: [] })

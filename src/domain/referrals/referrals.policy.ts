@@ -33,7 +33,10 @@ export function viewerForReferral(actor: Actor, referral: ReferralRow): Viewer |
 }
 
 /** The viewer, or NOT_FOUND: another centre's or another referrer's referral does not exist for them. */
-export function assertViewer(actor: Actor, referral: ReferralRow | undefined): { referral: ReferralRow; viewer: Viewer } {
+export function assertViewer(
+  actor: Actor,
+  referral: ReferralRow | undefined,
+): { referral: ReferralRow; viewer: Viewer } {
   const viewer = referral ? viewerForReferral(actor, referral) : null
   if (!referral || !viewer) throw notFound('Referral')
   return { referral, viewer }

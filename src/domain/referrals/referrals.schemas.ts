@@ -26,7 +26,14 @@ export const CHANNELS = ['staff', 'referrer', 'self'] as const
 export const ChannelSchema = z.enum(CHANNELS)
 export type Channel = z.infer<typeof ChannelSchema>
 
-export const SERVICE_TYPES = ['supported', 'supervised', 'handover', 'indirect', 'escorted', 'virtual'] as const
+export const SERVICE_TYPES = [
+  'supported',
+  'supervised',
+  'handover',
+  'indirect',
+  'escorted',
+  'virtual',
+] as const
 export const ServiceTypeSchema = z.enum(SERVICE_TYPES)
 export type ServiceType = z.infer<typeof ServiceTypeSchema>
 
@@ -183,9 +190,7 @@ export const DecisionSchema = z
   .strip()
 export type DecisionInput = z.infer<typeof DecisionSchema>
 
-export const ReasonSchema = z
-  .object({ reason: z.string().trim().min(5, 'Give a reason').max(2000) })
-  .strip()
+export const ReasonSchema = z.object({ reason: z.string().trim().min(5, 'Give a reason').max(2000) }).strip()
 
 export const LinkReferralSchema = z.object({ otherReferralId: z.uuid() }).strip()
 
@@ -255,7 +260,10 @@ export const RiskAssessmentInputSchema = z
             answers: z
               .array(
                 z
-                  .object({ question: z.string().trim().min(1).max(300), answer: z.string().trim().max(5000) })
+                  .object({
+                    question: z.string().trim().min(1).max(300),
+                    answer: z.string().trim().max(5000),
+                  })
                   .strip(),
               )
               .max(40),
@@ -276,7 +284,9 @@ export const RiskAssessmentSchema = z.object({
   recommendedService: z.enum(RECOMMENDATIONS),
   factors: z.array(RiskFlagSchema),
   conditions: z.array(z.string()),
-  sections: z.array(z.object({ title: z.string(), answers: z.array(z.object({ question: z.string(), answer: z.string() })) })),
+  sections: z.array(
+    z.object({ title: z.string(), answers: z.array(z.object({ question: z.string(), answer: z.string() })) }),
+  ),
   assessedBy: z.string().nullable(),
   assessedAt: z.string(),
   reviewDueOn: z.string(),

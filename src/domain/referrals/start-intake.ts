@@ -17,7 +17,10 @@ export async function startIntake(deps: Deps, actor: Actor, referralId: string):
     const parties = await listPartiesOfReferrals(ctx.trx, scopeOf(actor), [ctx.referral.id])
     const missing = missingForIntake(partyFacts(parties))
     if (ctx.referral.status === 'received' && missing.length > 0)
-      throw new AppError('CONFLICT', `The referral is not complete yet: ${missing[0]}`, { rule: 'R-REF-3', missing })
+      throw new AppError('CONFLICT', `The referral is not complete yet: ${missing[0]}`, {
+        rule: 'R-REF-3',
+        missing,
+      })
     await moveReferral(deps, actor, ctx, 'pre_visits', 'Referral complete; pre-visits to arrange')
     await auditAs(ctx.trx, deps.clock, actor, {
       action: 'referral.start_intake',

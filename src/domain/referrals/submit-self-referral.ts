@@ -51,21 +51,35 @@ export async function submitSelfReferral(
   const { centre, settings } = await openCentre(deps, centreId)
   const who = { organisationId: centre.organisation_id, userId: null, role: null, origin }
   if (input.website) {
-    await recordAudit(deps.db, deps.clock, who, { action: 'public.self_referral', outcome: 'denied', details: { honeypot: true } })
+    await recordAudit(deps.db, deps.clock, who, {
+      action: 'public.self_referral',
+      outcome: 'denied',
+      details: { honeypot: true },
+    })
     return { reference: newReference('R'), centreName: centre.name, whatHappensNext: NEXT_STEPS }
   }
   if (!settings.selfReferralServices.includes(input.serviceRequested))
-    throw new AppError('INVALID_INPUT', 'This kind of contact needs a referral from a solicitor, court adviser or social worker.', {
-      issues: [{ path: ['serviceRequested'], message: 'Choose one of the services offered' }],
-    })
+    throw new AppError(
+      'INVALID_INPUT',
+      'This kind of contact needs a referral from a solicitor, court adviser or social worker.',
+      {
+        issues: [{ path: ['serviceRequested'], message: 'Choose one of the services offered' }],
+      },
+    )
   const whatHappensNext = input.risk.flags.includes('non_molestation_order')
-    ? [...NEXT_STEPS, 'Because there is an order stopping contact between you, the centre may ask a solicitor or mediator to make the referral instead.']
+    ? [
+        ...NEXT_STEPS,
+        'Because there is an order stopping contact between you, the centre may ask a solicitor or mediator to make the referral instead.',
+      ]
     : NEXT_STEPS
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString()
     const id = newId()
     const reference = newReference('R')
-    const source = settings.referralSources.find((s) => s.code === 'self')?.code ?? settings.referralSources[0]?.code ?? 'self'
+    const source =
+      settings.referralSources.find((s) => s.code === 'self')?.code ??
+      settings.referralSources[0]?.code ??
+      'self'
     await insertReferral(trx, {
       id,
       organisation_id: centre.organisation_id,
@@ -97,7 +111,13 @@ export async function submitSelfReferral(
       created_at: now,
       updated_at: now,
     })
-    const ctx = { organisationId: centre.organisation_id, referralId: id, caseId: null, now, crypto: deps.fieldCrypto }
+    const ctx = {
+      organisationId: centre.organisation_id,
+      referralId: id,
+      caseId: null,
+      now,
+      crypto: deps.fieldCrypto,
+    }
     const { applicant } = input
     await insertParties(trx, [
       ...input.children.map((c) => childRow({ ...c, protected: {} }, ctx)),
@@ -125,17 +145,33 @@ export async function submitSelfReferral(
       trx,
       deps.clock,
       { actor: null, label: 'Public form' },
-      { organisationId: centre.organisation_id, subjectType: 'referral', subjectId: id, from: null, to: 'received', reason: 'Self-referral' },
+      {
+        organisationId: centre.organisation_id,
+        subjectType: 'referral',
+        subjectId: id,
+        from: null,
+        to: 'received',
+        reason: 'Self-referral',
+      },
     )
     if (applicant.contact.email) {
       await enqueueEmail(trx, deps.clock, {
         organisationId: centre.organisation_id,
         to: applicant.contact.email,
         subject: `${centre.name}: we have your application (${reference})`,
-        text: [`Thank you. ${centre.name} has your application, reference ${reference}.`, '', 'What happens next:', ...whatHappensNext.map((s, i) => `${i + 1}. ${s}`)].join('\n'),
+        text: [
+          `Thank you. ${centre.name} has your application, reference ${reference}.`,
+          '',
+          'What happens next:',
+          ...whatHappensNext.map((s, i) => `${i + 1}. ${s}`),
+        ].join('\n'),
       })
     }
-    await recordAudit(trx, deps.clock, who, { action: 'public.self_referral', resourceType: 'referral', resourceIds: [id, centre.id] })
+    await recordAudit(trx, deps.clock, who, {
+      action: 'public.self_referral',
+      resourceType: 'referral',
+      resourceIds: [id, centre.id],
+    })
     return { reference, centreName: centre.name, whatHappensNext }
   })
 }

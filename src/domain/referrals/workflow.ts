@@ -16,7 +16,7 @@ const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 /** A short reference people can read out, such as R-7K3M9Q; unique within the organisation by index. */
 export function newReference(prefix: 'R' | 'C'): string {
   let code = ''
-  for (let i = 0; i < 6; i += 1) code += ALPHABET[randomInt(ALPHABET.length)]
+  for (let i = 0; i < 6; i += 1) code += ALPHABET.charAt(randomInt(ALPHABET.length))
   return `${prefix}-${code}`
 }
 
@@ -25,7 +25,14 @@ export async function recordTransition(
   db: Db,
   clock: Clock,
   who: { actor: Actor | null; label: string },
-  move: { organisationId: string; subjectType: 'referral' | 'case'; subjectId: string; from: string | null; to: string; reason: string | null },
+  move: {
+    organisationId: string
+    subjectType: 'referral' | 'case'
+    subjectId: string
+    from: string | null
+    to: string
+    reason: string | null
+  },
 ): Promise<void> {
   await insertTransition(db, {
     id: newId(),
@@ -59,7 +66,7 @@ interface PartyContext {
   crypto: FieldCrypto
 }
 
-export function childRow(child: ChildInput, ctx: PartyContext): Insertable<PartiesTable> {
+export function childRow(child: ChildInput, ctx: PartyContext): Insertable<PartiesTable> & { id: string } {
   return {
     id: newId(),
     organisation_id: ctx.organisationId,
@@ -82,9 +89,14 @@ export function childRow(child: ChildInput, ctx: PartyContext): Insertable<Parti
   }
 }
 
-export function adultRow(adult: AdultInput, ctx: PartyContext): Insertable<PartiesTable> {
+export function adultRow(adult: AdultInput, ctx: PartyContext): Insertable<PartiesTable> & { id: string } {
   const attendance = adult.attendance ?? DEFAULT_ATTENDANCE[adult.role] ?? 'not_applicable'
-  const side = adult.role === 'resident_parent' ? 'resident' : adult.role === 'non_resident_parent' ? 'non_resident' : adult.side
+  const side =
+    adult.role === 'resident_parent'
+      ? 'resident'
+      : adult.role === 'non_resident_parent'
+        ? 'non_resident'
+        : adult.side
   const flags = new Set(adult.safetyFlags)
   if (attendance === 'not_allowed') flags.add('must_not_attend')
   return {

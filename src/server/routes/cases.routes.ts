@@ -42,7 +42,12 @@ export function casesRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/cases/:caseId',
     {
       config: { policy: desk, audit: audit('case.read') },
-      schema: { tags, summary: 'The case file on one page', params, response: { 200: CaseDetailSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'The case file on one page',
+        params,
+        response: { 200: CaseDetailSchema, ...errors },
+      },
     },
     async (request) => getCase(deps, actorOf(request), request.params.caseId),
   )
@@ -59,7 +64,8 @@ export function casesRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ReadinessSchema, ...errors },
       },
     },
-    async (request) => getCaseReadiness(deps, actorOf(request), request.params.caseId, request.query.firstSessionOn),
+    async (request) =>
+      getCaseReadiness(deps, actorOf(request), request.params.caseId, request.query.firstSessionOn),
   )
 
   r.post(

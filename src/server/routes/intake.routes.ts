@@ -5,7 +5,11 @@ import { getMyFamily, signOwnGroundRules } from '../../domain/cases/my-family'
 import { getWaitingList } from '../../domain/cases/waiting-list'
 import type { Deps } from '../../domain/context'
 import { getCurrentGroundRules, publishGroundRules } from '../../domain/intake/ground-rules'
-import { getIntakeOptions, getIntakeSettings, updateIntakeSettings } from '../../domain/intake/intake-settings'
+import {
+  getIntakeOptions,
+  getIntakeSettings,
+  updateIntakeSettings,
+} from '../../domain/intake/intake-settings'
 import {
   GroundRulesSchema,
   IntakeOptionsSchema,
@@ -15,7 +19,11 @@ import {
   UpdateIntakeSettingsSchema,
 } from '../../domain/intake/intake.schemas'
 import { getPublicCentre, submitSelfReferral } from '../../domain/referrals/submit-self-referral'
-import { PublicCentreSchema, SelfReferralReceiptSchema, SelfReferralSchema } from '../../domain/referrals/referrals.schemas'
+import {
+  PublicCentreSchema,
+  SelfReferralReceiptSchema,
+  SelfReferralSchema,
+} from '../../domain/referrals/referrals.schemas'
 import { actorOf, clientOf, errors, idParam, NoContent, typed } from './route-helpers'
 
 const HOUR = 60 * 60 * 1000
@@ -29,7 +37,10 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/intake/options',
     {
-      config: { policy: policies.roles('admin', 'coordinator', 'referrer'), audit: { action: 'intake.options.read' } },
+      config: {
+        policy: policies.roles('admin', 'coordinator', 'referrer'),
+        audit: { action: 'intake.options.read' },
+      },
       schema: {
         tags,
         summary: 'Centres, referral sources and services for the referral form',
@@ -43,7 +54,11 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/intake-settings',
     {
       config: { policy: desk, audit: { action: 'intake.settings.read' } },
-      schema: { tags, summary: 'The intake rules and their numbers', response: { 200: IntakeSettingsSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'The intake rules and their numbers',
+        response: { 200: IntakeSettingsSchema, ...errors },
+      },
     },
     async (request) => getIntakeSettings(deps, actorOf(request)),
   )
@@ -65,7 +80,10 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/ground-rules',
     {
-      config: { policy: policies.member(), audit: { action: 'ground_rules.read', resourceType: 'ground_rules' } },
+      config: {
+        policy: policies.member(),
+        audit: { action: 'ground_rules.read', resourceType: 'ground_rules' },
+      },
       schema: {
         tags,
         summary: 'The current ground rules every adult signs',
@@ -86,7 +104,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: GroundRulesSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await publishGroundRules(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await publishGroundRules(deps, actorOf(request), request.body)),
   )
 
   r.get(
@@ -109,8 +128,15 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/my/family',
     {
-      config: { policy: policies.roles('parent'), audit: { action: 'my_family.read', resourceType: 'party' } },
-      schema: { tags, summary: 'My own details, my children and the ground rules to sign', response: { 200: MyFamilySchema, ...errors } },
+      config: {
+        policy: policies.roles('parent'),
+        audit: { action: 'my_family.read', resourceType: 'party' },
+      },
+      schema: {
+        tags,
+        summary: 'My own details, my children and the ground rules to sign',
+        response: { 200: MyFamilySchema, ...errors },
+      },
     },
     async (request) => getMyFamily(deps, actorOf(request)),
   )
@@ -118,7 +144,10 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
   r.post(
     '/api/my/ground-rules',
     {
-      config: { policy: policies.roles('parent'), audit: { action: 'my_family.ground_rules.sign', resourceType: 'party' } },
+      config: {
+        policy: policies.roles('parent'),
+        audit: { action: 'my_family.ground_rules.sign', resourceType: 'party' },
+      },
       schema: {
         tags,
         summary: 'Sign the current ground rules myself',
@@ -170,7 +199,8 @@ export function intakeRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       reply
         .code(201)
-        .send(await submitSelfReferral(deps, clientOf(request).origin, request.params.centreId, request.body)),
+        .send(
+          await submitSelfReferral(deps, clientOf(request).origin, request.params.centreId, request.body),
+        ),
   )
 }
-

@@ -7,8 +7,19 @@ import { createReferral } from '../../domain/referrals/create-referral'
 import { decideReferral, offerPlace } from '../../domain/referrals/decide-referral'
 import { downloadDocument, uploadDocument } from '../../domain/referrals/documents'
 import { linkSelfReferrals } from '../../domain/referrals/link-self-referrals'
-import { addParty, invitePartyToPortal, revealParty, updateParty } from '../../domain/referrals/manage-parties'
-import { AddPartySchema, PartySchema, RevealSchema, UpdatePartySchema, ProtectedFieldsViewSchema } from '../../domain/referrals/parties.schemas'
+import {
+  addParty,
+  invitePartyToPortal,
+  revealParty,
+  updateParty,
+} from '../../domain/referrals/manage-parties'
+import {
+  AddPartySchema,
+  PartySchema,
+  RevealSchema,
+  UpdatePartySchema,
+  ProtectedFieldsViewSchema,
+} from '../../domain/referrals/parties.schemas'
 import { recordPreVisit, schedulePreVisit } from '../../domain/referrals/pre-visits'
 import { exportReferralsCsv, getReferral, listReferrals } from '../../domain/referrals/read-referrals'
 import { recordRiskAssessment } from '../../domain/referrals/assess-risk'
@@ -102,7 +113,12 @@ export function referralsRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/referrals/:referralId',
     {
       config: { policy: deskOrReferrer, audit: audit('referral.read') },
-      schema: { tags, summary: 'One referral', params: referral, response: { 200: ReferralDetailSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'One referral',
+        params: referral,
+        response: { 200: ReferralDetailSchema, ...errors },
+      },
     },
     async (request) => getReferral(deps, actorOf(request), request.params.referralId),
   )
@@ -298,7 +314,10 @@ export function referralsRoutes(app: FastifyInstance, deps: Deps): void {
   r.patch(
     '/api/parties/:partyId',
     {
-      config: { policy: desk, audit: { action: 'party.update', resourceType: 'party', idParams: ['partyId'] } },
+      config: {
+        policy: desk,
+        audit: { action: 'party.update', resourceType: 'party', idParams: ['partyId'] },
+      },
       schema: {
         tags,
         summary: 'Correct a person’s details, who may attend, and their safety flags',
