@@ -86,19 +86,21 @@ function filtered(db: Db, scope: OrgScope, filter: CaseFilter) {
   return query
 }
 
-export const listCases = (
-  db: Db,
-  scope: OrgScope,
-  filter: CaseFilter,
-  page: { limit: number; offset: number },
-): Promise<CaseRow[]> =>
+/** The case list query, unexecuted, so its plan can be checked. */
+export const caseListQuery = (db: Db, scope: OrgScope, filter: CaseFilter, page: { limit: number; offset: number }) =>
   filtered(db, scope, filter)
     .selectAll('cases')
     .orderBy('cases.review_due_on')
     .orderBy('cases.id')
     .limit(page.limit)
     .offset(page.offset)
-    .execute()
+
+export const listCases = (
+  db: Db,
+  scope: OrgScope,
+  filter: CaseFilter,
+  page: { limit: number; offset: number },
+): Promise<CaseRow[]> => caseListQuery(db, scope, filter, page).execute()
 
 export async function countCases(db: Db, scope: OrgScope, filter: CaseFilter): Promise<number> {
   const row = await filtered(db, scope, filter)

@@ -81,19 +81,26 @@ function filtered(db: Db, scope: OrgScope, filter: ReferralFilter) {
   return query
 }
 
-export const listReferrals = (
+/** The inbox query, unexecuted, so its plan can be checked (no full scans on hot routes). */
+export const referralListQuery = (
   db: Db,
   scope: OrgScope,
   filter: ReferralFilter,
   page: { limit: number; offset: number },
-): Promise<ReferralRow[]> =>
+) =>
   filtered(db, scope, filter)
     .selectAll('referrals')
     .orderBy('referrals.received_at', 'desc')
     .orderBy('referrals.id', 'desc')
     .limit(page.limit)
     .offset(page.offset)
-    .execute()
+
+export const listReferrals = (
+  db: Db,
+  scope: OrgScope,
+  filter: ReferralFilter,
+  page: { limit: number; offset: number },
+): Promise<ReferralRow[]> => referralListQuery(db, scope, filter, page).execute()
 
 export async function countReferrals(db: Db, scope: OrgScope, filter: ReferralFilter): Promise<number> {
   const row = await filtered(db, scope, filter)
