@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../tests/support/test-db'
 import type { Connected } from './connect'
 import { caseListQuery } from './repositories/cases.repository'
 import { referralListQuery } from './repositories/referrals.repository'
-import { newId } from '../domain/shared/ids'
+import { v7 as newId } from 'uuid'
 
 /**
  * The coordinator's hot lists stay indexed on a national-sized table: thousands of referrals, cases
