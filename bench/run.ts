@@ -17,6 +17,7 @@ import { systemClock } from '../src/domain/shared/clock'
 import { createFieldCrypto } from '../src/domain/shared/field-crypto'
 import { createUserWithPassword, setUpOrganisation } from '../src/domain/organisation/set-up-organisation'
 import { buildApp } from '../src/server/app'
+import { benchLists } from './lists'
 
 const PASSWORD = 'load test passphrase 2026'
 
@@ -117,6 +118,9 @@ console.log(
 )
 await benchHashing()
 await benchApi('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') })
-if (process.env.BENCH_DATABASE_URL)
+await benchLists('SQLite', { kind: 'sqlite', file: path.join(dir, 'lists.db') })
+if (process.env.BENCH_DATABASE_URL) {
   await benchApi('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
+  await benchLists('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
+}
 fs.rmSync(dir, { recursive: true, force: true })

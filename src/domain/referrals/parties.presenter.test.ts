@@ -6,7 +6,10 @@ import { presentParty, sealProtected, type Viewer } from './parties.presenter'
 
 const crypto = createFieldCrypto(randomBytes(32))
 
-function row(overrides: Partial<PartyRow> & Pick<PartyRow, 'id' | 'kind' | 'role' | 'side'>, secret: Record<string, string>): PartyRow {
+function row(
+  overrides: Partial<PartyRow> & Pick<PartyRow, 'id' | 'kind' | 'role' | 'side'>,
+  secret: Record<string, string>,
+): PartyRow {
   return {
     organisation_id: 'o',
     referral_id: 'r',
@@ -26,8 +29,14 @@ function row(overrides: Partial<PartyRow> & Pick<PartyRow, 'id' | 'kind' | 'role
   }
 }
 
-const mum = row({ id: 'm', kind: 'adult', role: 'resident_parent', side: 'resident' }, { address: 'MUM-ADDRESS', phone: 'MUM-PHONE' })
-const dad = row({ id: 'd', kind: 'adult', role: 'non_resident_parent', side: 'non_resident' }, { email: 'DAD-EMAIL' })
+const mum = row(
+  { id: 'm', kind: 'adult', role: 'resident_parent', side: 'resident' },
+  { address: 'MUM-ADDRESS', phone: 'MUM-PHONE' },
+)
+const dad = row(
+  { id: 'd', kind: 'adult', role: 'non_resident_parent', side: 'non_resident' },
+  { email: 'DAD-EMAIL' },
+)
 const child = row({ id: 'c', kind: 'child', role: 'child', side: null }, { school: 'CHILD-SCHOOL' })
 const worker = row({ id: 'w', kind: 'adult', role: 'social_worker', side: null }, { phone: 'WORKER-PHONE' })
 
@@ -47,14 +56,25 @@ describe('who sees whose protected details (R-CONF-1)', () => {
     expect(shown({ kind: 'parent', partyIds: new Set(['d']), side: 'non_resident' })).toEqual(['d'])
   })
 
-  it("a referrer sees their client's side; a neutral one both sides, never a third party's", () => {
+  it("a referrer sees their client's side only, never a third party's", () => {
     expect(shown({ kind: 'referrer', sides: ['non_resident'] })).toEqual(['d'])
     expect(shown({ kind: 'referrer', sides: ['resident'] })).toEqual(['m', 'c'])
-    expect(shown({ kind: 'referrer', sides: ['resident', 'non_resident'] })).toEqual(['m', 'd', 'c'])
+    expect(shown({ kind: 'referrer', sides: [] })).toEqual([])
   })
 
   it("the other side's personal details, flags and withheld list are empty for everyone but staff", () => {
-    const asDad = presentParty(mum, { kind: 'parent', partyIds: new Set(['d']), side: 'non_resident' }, crypto)
-    expect(asDad).toMatchObject({ protected: null, withheld: [], safetyFlags: [], details: {}, dateOfBirth: null, fullName: 'Someone' })
+    const asDad = presentParty(
+      mum,
+      { kind: 'parent', partyIds: new Set(['d']), side: 'non_resident' },
+      crypto,
+    )
+    expect(asDad).toMatchObject({
+      protected: null,
+      withheld: [],
+      safetyFlags: [],
+      details: {},
+      dateOfBirth: null,
+      fullName: 'Someone',
+    })
   })
 })

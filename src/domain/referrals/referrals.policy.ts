@@ -15,10 +15,15 @@ export function deskCentreIds(actor: Actor): string[] | null {
   return grants.flatMap((g) => (g.centreId ? [g.centreId] : []))
 }
 
+/**
+ * The sides whose protected details a referrer sees: their own client's. A neutral professional
+ * ("both") already holds both parents' details in their own file and sees neither here, so a
+ * referrer who wrongly calls themselves neutral learns nothing new from Kinbridge.
+ */
 const sidesFor = (actingFor: string | null): Side[] => {
   if (actingFor === 'resident') return ['resident']
   if (actingFor === 'non_resident') return ['non_resident']
-  return ['resident', 'non_resident']
+  return []
 }
 
 /**

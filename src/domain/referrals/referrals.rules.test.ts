@@ -12,8 +12,20 @@ import {
 import { REFERRAL_STATUSES } from './referrals.schemas'
 
 const child: PartyFacts = { id: 'c', kind: 'child', role: 'child', fullName: 'Ava', contactFields: [] }
-const mum: PartyFacts = { id: 'm', kind: 'adult', role: 'resident_parent', fullName: 'Maria', contactFields: ['phone'] }
-const dad: PartyFacts = { id: 'd', kind: 'adult', role: 'non_resident_parent', fullName: 'Dan', contactFields: ['address'] }
+const mum: PartyFacts = {
+  id: 'm',
+  kind: 'adult',
+  role: 'resident_parent',
+  fullName: 'Maria',
+  contactFields: ['phone'],
+}
+const dad: PartyFacts = {
+  id: 'd',
+  kind: 'adult',
+  role: 'non_resident_parent',
+  fullName: 'Dan',
+  contactFields: ['address'],
+}
 
 const held = (partyId: string, kind: PreVisitFacts['kind'] = 'adult'): PreVisitFacts => ({
   partyId,
@@ -25,7 +37,8 @@ const held = (partyId: string, kind: PreVisitFacts['kind'] = 'adult'): PreVisitF
 
 describe('the intake state machine', () => {
   it('ends in accepted, declined, withdrawn or merged, with no way out', () => {
-    for (const end of ['accepted', 'declined', 'withdrawn', 'merged'] as const) expect(REFERRAL_TRANSITIONS[end]).toEqual([])
+    for (const end of ['accepted', 'declined', 'withdrawn', 'merged'] as const)
+      expect(REFERRAL_TRANSITIONS[end]).toEqual([])
   })
 
   it('reaches accepted only through a risk assessment or the waiting list', () => {
@@ -60,21 +73,34 @@ describe('R-INT-1 and R-INT-2: pre-visits', () => {
   const settings = { childFamiliarisationRequired: true }
 
   it('wants a held visit with each parent and the child', () => {
-    expect(missingPreVisits([child, mum, dad], [held('m'), held('d'), held('c', 'child_familiarisation')], settings)).toEqual([])
-    expect(missingPreVisits([child, mum, dad], [held('m'), { ...held('d'), outcome: 'did_not_attend' }], settings)).toEqual([
-      'Hold the pre-visit with Dan.',
-      'Hold the child’s familiarisation visit.',
-    ])
+    expect(
+      missingPreVisits(
+        [child, mum, dad],
+        [held('m'), held('d'), held('c', 'child_familiarisation')],
+        settings,
+      ),
+    ).toEqual([])
+    expect(
+      missingPreVisits([child, mum, dad], [held('m'), { ...held('d'), outcome: 'did_not_attend' }], settings),
+    ).toEqual(['Hold the pre-visit with Dan.', 'Hold the child’s familiarisation visit.'])
     expect(missingPreVisits([child, mum], [held('m')], { childFamiliarisationRequired: false })).toEqual([])
   })
 
   it('keeps adults apart by the gap, ignoring cancelled visits and the same adult', () => {
     const existing = [{ ...held('m'), outcome: 'scheduled' as const }]
-    expect(clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T10:59:00.000Z' }, existing, 60)).toBeDefined()
-    expect(clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T11:00:00.000Z' }, existing, 60)).toBeUndefined()
-    expect(clashingPreVisit({ partyId: 'm', scheduledAt: '2030-01-07T10:30:00.000Z' }, existing, 60)).toBeUndefined()
+    expect(
+      clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T10:59:00.000Z' }, existing, 60),
+    ).toBeDefined()
+    expect(
+      clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T11:00:00.000Z' }, existing, 60),
+    ).toBeUndefined()
+    expect(
+      clashingPreVisit({ partyId: 'm', scheduledAt: '2030-01-07T10:30:00.000Z' }, existing, 60),
+    ).toBeUndefined()
     const cancelled = [{ ...held('m'), outcome: 'cancelled' as const }]
-    expect(clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T10:00:00.000Z' }, cancelled, 60)).toBeUndefined()
+    expect(
+      clashingPreVisit({ partyId: 'd', scheduledAt: '2030-01-07T10:00:00.000Z' }, cancelled, 60),
+    ).toBeUndefined()
   })
 })
 
