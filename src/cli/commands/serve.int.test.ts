@@ -31,7 +31,7 @@ describe('kinbridge serve', () => {
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(
-      /pending migration\(s\) \(20261125T0900Z-foundation\)\. Run "kinbridge migrate" first, or start with "npm start"/,
+      /pending migration\(s\) \(20261125T0900Z-foundation, 20261126T0900Z-referrals-and-cases\)\. Run "kinbridge migrate" first, or start with "npm start"/,
     )
   }, 60_000)
 
@@ -69,9 +69,15 @@ describe('kinbridge serve', () => {
       expect(
         (await fetch(`${base}/api/account`, { headers: { authorization: `Bearer ${token}` } })).status,
       ).toBe(200)
+      const search = await fetch(`${base}/api/referrals?q=Zebedee%20Searchname`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(search.status).toBe(200)
       await new Promise((r) => setTimeout(r, 300))
       const log = output.slice(output.indexOf('Kinbridge is running'))
       expect(log).toContain('"url":"/api/account"')
+      expect(log).toContain('"url":"/api/referrals"')
+      expect(log.includes('Searchname'), 'a search reached the log').toBe(false)
       for (const secret of [password, cookie.split('=')[1] ?? 'missing', session.csrfToken, token]) {
         expect(log.includes(secret), 'a secret reached the log').toBe(false)
       }
