@@ -55,7 +55,7 @@ export function casesRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/cases/:caseId/readiness',
     {
-      config: { policy: desk, audit: audit('case.readiness') },
+      config: { policy: desk, audit: audit('case.readiness.read') },
       schema: {
         tags,
         summary: 'Whether a first session could take place on a date, and what stands in the way',

@@ -76,7 +76,7 @@ export function referralsRoutes(app: FastifyInstance, deps: Deps): void {
   r.get(
     '/api/referrals/export.csv',
     {
-      config: { policy: deskOrReferrer, audit: { action: 'referral.export', resourceType: 'referral' } },
+      config: { policy: deskOrReferrer, audit: { action: 'referral.export.read', resourceType: 'referral' } },
       schema: {
         tags,
         summary: 'The same list as CSV, through the same redaction',
@@ -291,7 +291,7 @@ export function referralsRoutes(app: FastifyInstance, deps: Deps): void {
     {
       config: {
         policy: desk,
-        audit: { action: 'document.download', resourceType: 'document', idParams: ['documentId'] },
+        audit: { action: 'document.read', resourceType: 'document', idParams: ['documentId'] },
       },
       schema: {
         tags,
