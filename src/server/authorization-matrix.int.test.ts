@@ -1,20 +1,41 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Policy } from '../domain/access/access.policy'
 import type { Role } from '../domain/access/roles'
 import { totpCodeAt } from '../domain/auth/totp.rules'
+import type { CaseSummary } from '../domain/cases/cases.schemas'
+import type { ReferralDetail, ReferralSummary } from '../domain/referrals/referrals.schemas'
 import { buildOrganisation, buildUser, TEST_PASSWORD, type BuiltUser } from '../../tests/support/factories'
+import {
+  bringToRiskAssessed,
+  expectStatus,
+  RISK_BODY,
+  selfReferralBody,
+  staffReferralBody,
+} from '../../tests/support/referrals'
 import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
 
 type Caller = Role | 'anonymous'
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinator', 'volunteer', 'referrer', 'parent']
 
 interface World {
+  organisationId: string
   centreId: string
   venueId: string
   roomId: string
   targetUserId: string
   messageId: string
+  /** Submitted by the matrix's referrer (by the admin in the foreign world), then risk assessed by the admin. */
+  referralId: string
+  /** The resident parent and the child on that referral. */
+  partyId: string
+  childPartyId: string
+  preVisitId: string
+  documentId: string
+  groundRulesVersionId: string
+  /** Opened by accepting a second referral, entered by the admin. */
+  caseId: string
 }
 
 interface Call {
@@ -33,12 +54,106 @@ interface SampleContext {
 interface Sample {
   /** What an allowed caller gets back. */
   ok: number
-  /** When the route answers an allowed anonymous caller differently (e.g. no session yet). */
-  anonymous?: number
+  /** When the route answers one allowed caller differently (e.g. anonymous has no session yet). */
+  byCaller?: Partial<Record<Caller, number>>
   call: (c: SampleContext) => Call | Promise<Call>
 }
 
 const uniqueEmail = () => `new-${randomBytes(4).toString('hex')}@example.org`
+
+/** The smallest file the document store takes: it is told apart by its first bytes. */
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
+const RULES = {
+  title: 'Ground rules',
+  body: 'No violence, aggression or bad language. Phones on silent. No photographs.',
+}
+
+const isDeskCaller = (c: SampleContext): boolean => c.caller === 'admin' || c.caller === 'coordinator'
+
+/** A complete referral entered at the desk, still "received". */
+async function enterReferral(desk: TestBrowser, centreId: string): Promise<ReferralDetail> {
+  const created = await desk.post('/api/referrals', staffReferralBody(centreId))
+  expectStatus(created, 201)
+  return created.json<ReferralDetail>()
+}
+
+/** A referral taken through intake and accepted: the case it opened. */
+async function openCase(desk: TestBrowser, centreId: string): Promise<string> {
+  const assessed = await bringToRiskAssessed(desk, await enterReferral(desk, centreId))
+  const accepted = await desk.post(`/api/referrals/${assessed.id}/decision`, {
+    decision: 'accept',
+    reason: 'Suitable for supported contact',
+    serviceLevel: 'supported',
+  })
+  expectStatus(accepted, 200)
+  const caseId = accepted.json<ReferralDetail>().caseId
+  if (!caseId) throw new Error('no case opened')
+  return caseId
+}
+
+/**
+ * A state moves only once, and admin and coordinator both call each sample: each desk caller gets a
+ * referral of its own at that stage. Everyone else is refused by the policy before any work is done,
+ * so the world's referral serves them.
+ */
+async function referralAt(c: SampleContext, stage: 'received' | 'waitlisted'): Promise<string> {
+  if (!isDeskCaller(c)) return c.world.referralId
+  const referral = await enterReferral(c.browser, c.world.centreId)
+  if (stage === 'received') return referral.id
+  const assessed = await bringToRiskAssessed(c.browser, referral)
+  const waiting = await c.browser.post(`/api/referrals/${assessed.id}/decision`, {
+    decision: 'waitlist',
+    reason: 'The centre is full on Sundays',
+  })
+  expectStatus(waiting, 200)
+  return assessed.id
+}
+
+let selfReferralAddresses = 0
+/**
+ * A parent's own application, sent from an address of its own: the form takes five an hour from one
+ * address, and the matrix's six callers (all on the inject address) must find that budget untouched.
+ */
+async function selfReferralId(
+  desk: TestBrowser,
+  centreId: string,
+  role: 'resident_parent' | 'non_resident_parent',
+): Promise<string> {
+  selfReferralAddresses += 1
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/centres/${centreId}/self-referrals`,
+    payload: selfReferralBody(role),
+    remoteAddress: `198.51.100.${selfReferralAddresses}`,
+  })
+  expectStatus(sent, 201)
+  const { reference } = sent.json<{ reference: string }>()
+  const found = (await desk.get(`/api/referrals?q=${reference}`)).json<{ referrals: ReferralSummary[] }>()
+  const id = found.referrals[0]?.id
+  if (!id) throw new Error(`self-referral ${reference} not found`)
+  return id
+}
+
+/** The ground rules in force: the publishing sample adds a version each time it runs. */
+async function currentRulesId(world: World): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('ground_rules_versions')
+    .select('id')
+    .where('organisation_id', '=', world.organisationId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** A level other than the case's own, so that each caller's move is a real one. */
+async function anotherLevel(caseId: string): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('cases')
+    .select('service_level')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  return row.service_level === 'handover' ? 'supported' : 'handover'
+}
 
 /**
  * One sample request per route, run in this order (two-factor set-up before confirm, logout last).
@@ -46,12 +161,15 @@ const uniqueEmail = () => `new-${randomBytes(4).toString('hex')}@example.org`
  */
 const SAMPLES: [string, Sample][] = [
   ['GET /api/openapi.json', { ok: 200, call: () => ({ url: '/api/openapi.json' }) }],
-  ['GET /api/auth/session', { ok: 200, anonymous: 401, call: () => ({ url: '/api/auth/session' }) }],
+  [
+    'GET /api/auth/session',
+    { ok: 200, byCaller: { anonymous: 401 }, call: () => ({ url: '/api/auth/session' }) },
+  ],
   [
     'POST /api/auth/login',
     {
       ok: 200,
-      anonymous: 401,
+      byCaller: { anonymous: 401 },
       call: (c) => ({
         url: '/api/auth/login',
         body: { email: c.user?.email ?? 'nobody@example.org', password: TEST_PASSWORD },
@@ -235,16 +353,263 @@ const SAMPLES: [string, Sample][] = [
   ['GET /api/outbox', { ok: 200, call: () => ({ url: '/api/outbox' }) }],
   ['GET /api/outbox/:messageId', { ok: 200, call: (c) => ({ url: `/api/outbox/${c.world.messageId}` }) }],
   ['GET /api/audit', { ok: 200, call: () => ({ url: '/api/audit?limit=5' }) }],
+  ['GET /api/referrals', { ok: 200, call: () => ({ url: '/api/referrals' }) }],
+  ['GET /api/referrals/export.csv', { ok: 200, call: () => ({ url: '/api/referrals/export.csv' }) }],
+  [
+    'POST /api/referrals',
+    { ok: 201, call: (c) => ({ url: '/api/referrals', body: staffReferralBody(c.world.centreId) }) },
+  ],
+  // The world's referral was made by the matrix's referrer, so the referrer may follow it.
+  [
+    'GET /api/referrals/:referralId',
+    { ok: 200, call: (c) => ({ url: `/api/referrals/${c.world.referralId}` }) },
+  ],
+  [
+    'POST /api/referrals/:referralId/start-intake',
+    {
+      ok: 200,
+      call: async (c) => ({ url: `/api/referrals/${await referralAt(c, 'received')}/start-intake` }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/pre-visits',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/referrals/${c.world.referralId}/pre-visits`,
+        body: {
+          partyId: c.world.childPartyId,
+          kind: 'child_familiarisation',
+          scheduledAt: '2030-02-03T10:00:00Z',
+        },
+      }),
+    },
+  ],
+  [
+    'PATCH /api/pre-visits/:preVisitId',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/pre-visits/${c.world.preVisitId}`,
+        body: { outcome: 'held', heldOn: '2030-01-07', checklist: { rulesExplained: true } },
+      }),
+    },
+  ],
+  [
+    // Once risk assessed, each further assessment is a review: it can be recorded again and again.
+    'POST /api/referrals/:referralId/risk-assessments',
+    {
+      ok: 201,
+      call: (c) => ({ url: `/api/referrals/${c.world.referralId}/risk-assessments`, body: RISK_BODY }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/decision',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/referrals/${await referralAt(c, 'received')}/decision`,
+        body: { decision: 'decline', reason: 'The family lives outside the centre’s area' },
+      }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/offer-place',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/referrals/${await referralAt(c, 'waitlisted')}/offer-place`,
+        body: { reason: 'A Sunday place has come free' },
+      }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/link',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!isDeskCaller(c))
+          return {
+            url: `/api/referrals/${c.world.referralId}/link`,
+            body: { otherReferralId: c.world.referralId },
+          }
+        const mother = await selfReferralId(c.browser, c.world.centreId, 'resident_parent')
+        const father = await selfReferralId(c.browser, c.world.centreId, 'non_resident_parent')
+        return { url: `/api/referrals/${mother}/link`, body: { otherReferralId: father } }
+      },
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/parties',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/referrals/${c.world.referralId}/parties`,
+        body: { role: 'grandparent', fullName: 'Gwen Example', attendance: 'allowed' },
+      }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/court-orders',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/referrals/${c.world.referralId}/court-orders`,
+        body: { orderType: 'child_arrangements', court: 'Royal Court of Jersey', madeOn: '2029-11-01' },
+      }),
+    },
+  ],
+  [
+    'POST /api/referrals/:referralId/documents',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/referrals/${c.world.referralId}/documents`,
+        body: { kind: 'court_order', title: 'Child arrangements order', contentBase64: PDF_BASE64 },
+      }),
+    },
+  ],
+  [
+    'GET /api/documents/:documentId',
+    { ok: 200, call: (c) => ({ url: `/api/documents/${c.world.documentId}` }) },
+  ],
+  [
+    'PATCH /api/parties/:partyId',
+    { ok: 200, call: (c) => ({ url: `/api/parties/${c.world.partyId}`, body: { attendance: 'allowed' } }) },
+  ],
+  [
+    'POST /api/parties/:partyId/reveal',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/parties/${c.world.partyId}/reveal`,
+        body: { password: TEST_PASSWORD, reason: 'Checking the access rules' },
+      }),
+    },
+  ],
+  [
+    // Signing the same version twice is kept as one signature, so both desk callers get 204.
+    'POST /api/parties/:partyId/ground-rules',
+    {
+      ok: 204,
+      call: async (c) => ({
+        url: `/api/parties/${c.world.partyId}/ground-rules`,
+        body: { versionId: await currentRulesId(c.world) },
+      }),
+    },
+  ],
+  [
+    // A parent is invited once: each desk caller invites the visiting parent of a referral of its own.
+    'POST /api/parties/:partyId/portal-invite',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!isDeskCaller(c)) return { url: `/api/parties/${c.world.partyId}/portal-invite` }
+        const referral = await enterReferral(c.browser, c.world.centreId)
+        const parent = referral.parties.find((p) => p.role === 'non_resident_parent')
+        if (!parent) throw new Error('no visiting parent')
+        return { url: `/api/parties/${parent.id}/portal-invite` }
+      },
+    },
+  ],
+  ['GET /api/cases', { ok: 200, call: () => ({ url: '/api/cases' }) }],
+  ['GET /api/cases/:caseId', { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}` }) }],
+  [
+    'GET /api/cases/:caseId/readiness',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}/readiness?firstSessionOn=2030-02-03` }) },
+  ],
+  [
+    'POST /api/cases/:caseId/level',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/cases/${c.world.caseId}/level`,
+        body: { level: await anotherLevel(c.world.caseId), reason: 'Contact is going well' },
+      }),
+    },
+  ],
+  [
+    'POST /api/cases/:caseId/reviews',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/cases/${c.world.caseId}/reviews`,
+        body: { heldOn: '2030-02-03', outcome: 'continue' },
+      }),
+    },
+  ],
+  [
+    // A case closes once: each desk caller closes a case of its own.
+    'POST /api/cases/:caseId/close',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/cases/${isDeskCaller(c) ? await openCase(c.browser, c.world.centreId) : c.world.caseId}/close`,
+        body: { outcome: 'parent_withdrew', reason: 'The family made their own arrangements' },
+      }),
+    },
+  ],
+  [
+    'POST /api/cases/:caseId/notes',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/cases/${c.world.caseId}/notes`,
+        body: { body: 'Both parents arrived on time.' },
+      }),
+    },
+  ],
+  ['GET /api/intake/options', { ok: 200, call: () => ({ url: '/api/intake/options' }) }],
+  ['GET /api/intake-settings', { ok: 200, call: () => ({ url: '/api/intake-settings' }) }],
+  [
+    'PATCH /api/intake-settings',
+    { ok: 200, call: () => ({ url: '/api/intake-settings', body: { reviewIntervalMonths: 6 } }) },
+  ],
+  ['GET /api/ground-rules', { ok: 200, call: () => ({ url: '/api/ground-rules' }) }],
+  ['POST /api/ground-rules', { ok: 201, call: () => ({ url: '/api/ground-rules', body: RULES }) }],
+  [
+    'GET /api/centres/:centreId/waiting-list',
+    { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}/waiting-list` }) },
+  ],
+  // The matrix's parent has no family linked yet: an empty list to read and nothing to sign (409).
+  // A parent linked to a family signs with 204 in mass-assignment.int.test.ts.
+  ['GET /api/my/family', { ok: 200, call: () => ({ url: '/api/my/family' }) }],
+  [
+    'POST /api/my/ground-rules',
+    {
+      ok: 204,
+      byCaller: { parent: 409 },
+      call: (c) => ({ url: '/api/my/ground-rules', body: { versionId: c.world.groundRulesVersionId } }),
+    },
+  ],
+  [
+    'GET /api/public/centres/:centreId',
+    { ok: 200, call: (c) => ({ url: `/api/public/centres/${c.world.centreId}` }) },
+  ],
+  [
+    // The form takes five applications an hour from one address, and all six callers share the inject
+    // address (nothing else in this file sends the form from it): the sixth, the parent, gets 429.
+    'POST /api/public/centres/:centreId/self-referrals',
+    {
+      ok: 201,
+      byCaller: { parent: 429 },
+      call: (c) => ({
+        url: `/api/public/centres/${c.world.centreId}/self-referrals`,
+        body: selfReferralBody('resident_parent'),
+      }),
+    },
+  ],
   ['POST /api/auth/logout', { ok: 204, call: () => ({ url: '/api/auth/logout' }) }],
 ]
 
 /** What the declared policy says this caller gets: allowed, 401 or 403. */
 function expectedFor(policy: Policy, caller: Caller, sample: Sample): number {
-  if (policy.kind === 'public') return caller === 'anonymous' ? (sample.anonymous ?? sample.ok) : sample.ok
+  const allowed = sample.byCaller?.[caller] ?? sample.ok
+  if (policy.kind === 'public') return allowed
   if (caller === 'anonymous') return 401
   if (policy.kind === 'second_factor') return 403
-  if (policy.kind === 'signed_in') return sample.ok
-  return policy.roles.includes(caller) ? sample.ok : 403
+  if (policy.kind === 'signed_in') return allowed
+  return policy.roles.includes(caller) ? allowed : 403
 }
 
 let t: TestContext
@@ -252,7 +617,92 @@ let world: World
 let foreign: World
 const users = new Map<Caller, BuiltUser>()
 
-async function buildWorld(organisationId: string, centreId: string, admin: BuiltUser): Promise<World> {
+/** Every table holding an organisation's records (the audit trail, sessions and mail excepted). */
+const TENANT_TABLES = [
+  'centres',
+  'venues',
+  'rooms',
+  'users',
+  'role_assignments',
+  'organisation_settings',
+  'referrals',
+  'parties',
+  'pre_visits',
+  'risk_assessments',
+  'court_orders',
+  'documents',
+  'cases',
+  'case_level_changes',
+  'case_reviews',
+  'case_notes',
+  'ground_rules_versions',
+  'ground_rules_signatures',
+  'workflow_transitions',
+] as const
+
+/** The organisations' rows, table by table, to show that a refused request changed nothing. */
+async function tenantRows(organisationIds: string[]): Promise<Record<string, unknown[]>> {
+  const rows: Record<string, unknown[]> = {}
+  for (const table of TENANT_TABLES) {
+    const key = table === 'organisation_settings' ? 'organisation_id' : 'id'
+    const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)}
+      where organisation_id in (${sql.join(organisationIds)}) order by ${sql.ref(key)}`.execute(t.deps.db)
+    rows[table] = result.rows
+  }
+  return rows
+}
+
+/** The world's referral and case with what hangs off them. */
+async function rowsAround(w: World) {
+  const db = t.deps.db
+  return {
+    referral: await db.selectFrom('referrals').selectAll().where('id', '=', w.referralId).execute(),
+    parties: await db
+      .selectFrom('parties')
+      .selectAll()
+      .where('referral_id', '=', w.referralId)
+      .orderBy('id')
+      .execute(),
+    preVisits: await db
+      .selectFrom('pre_visits')
+      .selectAll()
+      .where('referral_id', '=', w.referralId)
+      .orderBy('id')
+      .execute(),
+    assessments: await db
+      .selectFrom('risk_assessments')
+      .select('id')
+      .where('referral_id', '=', w.referralId)
+      .execute(),
+    orders: await db
+      .selectFrom('court_orders')
+      .select('id')
+      .where('referral_id', '=', w.referralId)
+      .execute(),
+    case: await db.selectFrom('cases').selectAll().where('id', '=', w.caseId).execute(),
+    notes: await db.selectFrom('case_notes').select('id').where('case_id', '=', w.caseId).execute(),
+  }
+}
+
+async function referenceOf(referralId: string): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('referrals')
+    .select('reference')
+    .where('id', '=', referralId)
+    .executeTakeFirstOrThrow()
+  return row.reference
+}
+
+/**
+ * The records the samples act on, made through the API by the organisation's admin; the referral is
+ * submitted by the referrer when there is one, so that it is theirs to follow.
+ */
+async function buildWorld(
+  organisationId: string,
+  centreId: string,
+  admin: BuiltUser,
+  referrer?: BuiltUser,
+): Promise<World> {
   const browser = new TestBrowser(t.app)
   await browser.signIn(admin, t.clock)
   const venue = (await browser.post(`/api/centres/${centreId}/venues`, { name: 'Grands Vaux School' })).json<{
@@ -270,7 +720,38 @@ async function buildWorld(organisationId: string, centreId: string, admin: Built
   const outbox = (await browser.get('/api/outbox')).json<{ messages: { id: string }[] }>()
   const messageId = outbox.messages[0]?.id
   if (!messageId) throw new Error('no outbox message')
-  return { centreId, venueId: venue.id, roomId: room.id, targetUserId: target.userId, messageId }
+  const rules = await browser.post('/api/ground-rules', RULES)
+  expectStatus(rules, 201)
+  const submitter = referrer ? new TestBrowser(t.app) : browser
+  if (referrer) await submitter.signIn(referrer, t.clock)
+  const submitted = (await enterReferral(submitter, centreId)).id
+  const referral = (await browser.get(`/api/referrals/${submitted}`)).json<ReferralDetail>()
+  const assessed = await bringToRiskAssessed(browser, referral)
+  const partyId = assessed.parties.find((p) => p.role === 'resident_parent')?.id
+  const childPartyId = assessed.parties.find((p) => p.kind === 'child')?.id
+  const preVisitId = assessed.preVisits[0]?.id
+  const document = await browser.post(`/api/referrals/${referral.id}/documents`, {
+    kind: 'court_order',
+    title: 'Child arrangements order',
+    contentBase64: PDF_BASE64,
+  })
+  expectStatus(document, 201)
+  if (!partyId || !childPartyId || !preVisitId) throw new Error('referral without parties or pre-visits')
+  return {
+    organisationId,
+    centreId,
+    venueId: venue.id,
+    roomId: room.id,
+    targetUserId: target.userId,
+    messageId,
+    referralId: referral.id,
+    partyId,
+    childPartyId,
+    preVisitId,
+    documentId: document.json<{ id: string }>().id,
+    groundRulesVersionId: rules.json<{ id: string }>().id,
+    caseId: await openCase(browser, centreId),
+  }
 }
 
 beforeAll(async () => {
@@ -282,7 +763,7 @@ beforeAll(async () => {
   }
   const admin = users.get('admin')
   if (!admin) throw new Error('no admin')
-  world = await buildWorld(org.organisationId, org.centreId, admin)
+  world = await buildWorld(org.organisationId, org.centreId, admin, users.get('referrer'))
   const other = await buildOrganisation(t.deps)
   const otherAdmin = await buildUser(t.deps, { organisationId: other.organisationId, role: 'admin' })
   foreign = await buildWorld(other.organisationId, other.centreId, otherAdmin)
@@ -332,16 +813,52 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/auth/password-reset/complete: anyone",
         "POST /api/auth/second-factor: half-signed-in",
         "GET /api/auth/session: anyone",
+        "GET /api/cases: admin, coordinator",
+        "GET /api/cases/:caseId: admin, coordinator",
+        "POST /api/cases/:caseId/close: admin, coordinator",
+        "POST /api/cases/:caseId/level: admin, coordinator",
+        "POST /api/cases/:caseId/notes: admin, coordinator",
+        "GET /api/cases/:caseId/readiness: admin, coordinator",
+        "POST /api/cases/:caseId/reviews: admin, coordinator",
         "GET /api/centres: admin, coordinator, volunteer",
         "POST /api/centres: admin",
         "GET /api/centres/:centreId: admin, coordinator, volunteer",
         "PATCH /api/centres/:centreId: admin",
         "POST /api/centres/:centreId/venues: admin, coordinator",
+        "GET /api/centres/:centreId/waiting-list: admin, coordinator",
+        "GET /api/documents/:documentId: admin, coordinator",
+        "GET /api/ground-rules: any member",
+        "POST /api/ground-rules: admin, coordinator",
+        "GET /api/intake-settings: admin, coordinator",
+        "PATCH /api/intake-settings: admin",
+        "GET /api/intake/options: admin, coordinator, referrer",
+        "GET /api/my/family: parent",
+        "POST /api/my/ground-rules: parent",
         "GET /api/openapi.json: anyone",
         "GET /api/organisation: any member",
         "PATCH /api/organisation: admin",
         "GET /api/outbox: admin",
         "GET /api/outbox/:messageId: admin",
+        "PATCH /api/parties/:partyId: admin, coordinator",
+        "POST /api/parties/:partyId/ground-rules: admin, coordinator",
+        "POST /api/parties/:partyId/portal-invite: admin, coordinator",
+        "POST /api/parties/:partyId/reveal: admin, coordinator",
+        "PATCH /api/pre-visits/:preVisitId: admin, coordinator",
+        "GET /api/public/centres/:centreId: anyone",
+        "POST /api/public/centres/:centreId/self-referrals: anyone",
+        "GET /api/referrals: admin, coordinator, referrer",
+        "POST /api/referrals: admin, coordinator, referrer",
+        "GET /api/referrals/:referralId: admin, coordinator, referrer",
+        "POST /api/referrals/:referralId/court-orders: admin, coordinator, referrer",
+        "POST /api/referrals/:referralId/decision: admin, coordinator",
+        "POST /api/referrals/:referralId/documents: admin, coordinator, referrer",
+        "POST /api/referrals/:referralId/link: admin, coordinator",
+        "POST /api/referrals/:referralId/offer-place: admin, coordinator",
+        "POST /api/referrals/:referralId/parties: admin, coordinator",
+        "POST /api/referrals/:referralId/pre-visits: admin, coordinator",
+        "POST /api/referrals/:referralId/risk-assessments: admin, coordinator",
+        "POST /api/referrals/:referralId/start-intake: admin, coordinator",
+        "GET /api/referrals/export.csv: admin, coordinator, referrer",
         "PATCH /api/rooms/:roomId: admin, coordinator",
         "GET /api/users: admin",
         "POST /api/users: admin",
@@ -397,7 +914,7 @@ describe('authorization matrix (AZ-1)', () => {
     expect(mismatches).toEqual([])
   })
 
-  it("answers 404, never 403, for another organisation's records", async () => {
+  it("answers 404, never 403, for another organisation's records, and changes nothing", async () => {
     const admin = users.get('admin')
     const coordinator = users.get('coordinator')
     if (!admin || !coordinator) throw new Error('missing users')
@@ -413,10 +930,78 @@ describe('authorization matrix (AZ-1)', () => {
       ['POST', `/api/users/${foreign.targetUserId}/disable`, {}],
       ['POST', `/api/users/${foreign.targetUserId}/enable`, {}],
       ['GET', `/api/outbox/${foreign.messageId}`],
+      // Referrals, their people, visits and documents; bodies are valid, so only the id can refuse them.
+      ['POST', '/api/referrals', staffReferralBody(foreign.centreId)],
+      ['GET', `/api/referrals/${foreign.referralId}`],
+      ['POST', `/api/referrals/${foreign.referralId}/start-intake`, {}],
+      [
+        'POST',
+        `/api/referrals/${foreign.referralId}/pre-visits`,
+        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2030-02-03T10:00:00Z' },
+      ],
+      [
+        'POST',
+        `/api/referrals/${world.referralId}/pre-visits`,
+        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2030-02-03T10:00:00Z' },
+      ],
+      ['PATCH', `/api/pre-visits/${foreign.preVisitId}`, { outcome: 'cancelled' }],
+      ['POST', `/api/referrals/${foreign.referralId}/risk-assessments`, RISK_BODY],
+      [
+        'POST',
+        `/api/referrals/${foreign.referralId}/decision`,
+        { decision: 'withdraw', reason: 'Taken over' },
+      ],
+      ['POST', `/api/referrals/${foreign.referralId}/offer-place`, { reason: 'Taken over' }],
+      ['POST', `/api/referrals/${foreign.referralId}/link`, { otherReferralId: world.referralId }],
+      ['POST', `/api/referrals/${world.referralId}/link`, { otherReferralId: foreign.referralId }],
+      [
+        'POST',
+        `/api/referrals/${foreign.referralId}/parties`,
+        { role: 'named_attendee', fullName: 'Intruder', attendance: 'allowed' },
+      ],
+      ['POST', `/api/referrals/${foreign.referralId}/court-orders`, { orderType: 'other' }],
+      [
+        'POST',
+        `/api/referrals/${world.referralId}/court-orders`,
+        { orderType: 'other', documentId: foreign.documentId },
+      ],
+      [
+        'POST',
+        `/api/referrals/${foreign.referralId}/documents`,
+        { kind: 'other', title: 'Intruder', contentBase64: PDF_BASE64 },
+      ],
+      ['GET', `/api/documents/${foreign.documentId}`],
+      ['PATCH', `/api/parties/${foreign.partyId}`, { fullName: 'Intruder' }],
+      [
+        'POST',
+        `/api/parties/${foreign.partyId}/reveal`,
+        { password: TEST_PASSWORD, reason: 'Taking a look' },
+      ],
+      ['POST', `/api/parties/${foreign.partyId}/ground-rules`, { versionId: foreign.groundRulesVersionId }],
+      ['POST', `/api/parties/${foreign.partyId}/portal-invite`, {}],
+      // The case file and the centre's waiting list.
+      ['GET', `/api/cases/${foreign.caseId}`],
+      ['GET', `/api/cases/${foreign.caseId}/readiness?firstSessionOn=2030-02-03`],
+      ['POST', `/api/cases/${foreign.caseId}/level`, { level: 'handover', reason: 'Taken over' }],
+      ['POST', `/api/cases/${foreign.caseId}/reviews`, { heldOn: '2030-02-03', outcome: 'close' }],
+      ['POST', `/api/cases/${foreign.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
+      ['POST', `/api/cases/${foreign.caseId}/notes`, { body: 'Intruder' }],
+      ['GET', `/api/centres/${foreign.centreId}/waiting-list`],
     ]
-    for (const user of [admin, coordinator]) {
+    const browsers: [string, BuiltUser, TestBrowser][] = []
+    for (const [name, user] of [
+      ['admin', admin],
+      ['coordinator', coordinator],
+    ] as const) {
       const browser = new TestBrowser(t.app)
       await browser.signIn(user, t.clock)
+      browsers.push([name, user, browser])
+    }
+    const before = await tenantRows([foreign.organisationId, world.organisationId])
+    // The comparison below means something only if the snapshot holds the records the calls aim at.
+    expect(Object.entries(before).filter(([, rows]) => rows.length === 0)).toEqual([])
+    const mismatches: string[] = []
+    for (const [name, user, browser] of browsers) {
       for (const [method, url, body] of foreignCalls) {
         const response = await browser.request(method as 'GET', url, body)
         const allowedByRole =
@@ -424,20 +1009,16 @@ describe('authorization matrix (AZ-1)', () => {
           (!url.startsWith('/api/users') &&
             !url.startsWith('/api/outbox') &&
             !(method === 'PATCH' && url.startsWith('/api/centres')))
-        expect(response.statusCode, `${method} ${url} as ${user === admin ? 'admin' : 'coordinator'}`).toBe(
-          allowedByRole ? 404 : 403,
-        )
+        const expected = allowedByRole ? 404 : 403
+        if (response.statusCode !== expected)
+          mismatches.push(
+            `${method} ${url} as ${name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+          )
       }
     }
-    const foreignTarget = await t.deps.db
-      .selectFrom('users')
-      .select(['display_name', 'status'])
-      .where('id', '=', foreign.targetUserId)
-      .executeTakeFirstOrThrow()
-    expect(foreignTarget).toEqual({
-      display_name: expect.not.stringContaining('Intruder') as unknown,
-      status: 'active',
-    })
+    expect(mismatches).toEqual([])
+    // Neither organisation's records changed: not the foreign ones, nor ours through a cross-link.
+    expect(await tenantRows([foreign.organisationId, world.organisationId])).toEqual(before)
   })
 
   it("never lists another organisation's people, centres or mail", async () => {
@@ -449,8 +1030,21 @@ describe('authorization matrix (AZ-1)', () => {
       (await browser.get('/api/users')).body,
       (await browser.get('/api/centres')).body,
       (await browser.get('/api/outbox')).body,
+      (await browser.get('/api/referrals?limit=200')).body,
+      (await browser.get('/api/referrals/export.csv')).body,
+      (await browser.get('/api/cases?limit=200')).body,
+      (await browser.get(`/api/centres/${world.centreId}/waiting-list`)).body,
     ].join('\n')
-    for (const id of [foreign.centreId, foreign.venueId, foreign.targetUserId, foreign.messageId]) {
+    const foreignReference = await referenceOf(foreign.referralId)
+    expect(everything.includes(foreignReference), `foreign referral ${foreignReference} listed`).toBe(false)
+    for (const id of [
+      foreign.centreId,
+      foreign.venueId,
+      foreign.targetUserId,
+      foreign.messageId,
+      foreign.referralId,
+      foreign.caseId,
+    ]) {
       expect(everything.includes(id), `foreign id ${id} listed`).toBe(false)
     }
     // The trail shows this organisation's own actors only (including their refused attempts on foreign ids).
@@ -466,5 +1060,127 @@ describe('authorization matrix (AZ-1)', () => {
     )
     expect(trail.length).toBeGreaterThan(50)
     expect(trail.filter((row) => row.actorUserId !== null && !ownUsers.has(row.actorUserId))).toEqual([])
+  })
+
+  it("keeps a centre's coordinator out of another centre's referrals and cases (AZ-1, 8.4.1)", async () => {
+    const admin = users.get('admin')
+    if (!admin) throw new Error('missing admin')
+    const adminBrowser = new TestBrowser(t.app)
+    await adminBrowser.signIn(admin, t.clock)
+    const created = await adminBrowser.post('/api/centres', {
+      name: 'North Centre',
+      timeZone: 'Europe/Jersey',
+    })
+    expectStatus(created, 201)
+    const northId = created.json<{ id: string }>().id
+    const northCoordinator = await buildUser(t.deps, {
+      organisationId: world.organisationId,
+      role: 'coordinator',
+      centreId: northId,
+    })
+    const browser = new TestBrowser(t.app)
+    await browser.signIn(northCoordinator, t.clock)
+    const own = await enterReferral(browser, northId)
+    const caseReferral = await t.deps.db
+      .selectFrom('cases')
+      .select('referral_id')
+      .where('id', '=', world.caseId)
+      .executeTakeFirstOrThrow()
+    const before = await rowsAround(world)
+
+    const calls: [string, string, unknown?][] = [
+      ['GET', `/api/referrals/${world.referralId}`],
+      ['GET', `/api/referrals/${caseReferral.referral_id}`],
+      ['POST', '/api/referrals', staffReferralBody(world.centreId)],
+      ['POST', `/api/referrals/${world.referralId}/risk-assessments`, RISK_BODY],
+      ['POST', `/api/referrals/${world.referralId}/court-orders`, { orderType: 'other' }],
+      ['PATCH', `/api/pre-visits/${world.preVisitId}`, { outcome: 'cancelled' }],
+      ['PATCH', `/api/parties/${world.partyId}`, { fullName: 'Intruder' }],
+      ['GET', `/api/documents/${world.documentId}`],
+      ['GET', `/api/cases/${world.caseId}`],
+      ['GET', `/api/cases/${world.caseId}/readiness?firstSessionOn=2030-02-03`],
+      ['POST', `/api/cases/${world.caseId}/notes`, { body: 'Intruder' }],
+      ['POST', `/api/cases/${world.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
+      ['GET', `/api/centres/${world.centreId}/waiting-list`],
+    ]
+    const answers = []
+    for (const [method, url, body] of calls)
+      answers.push(`${method} ${url}: ${(await browser.request(method as 'GET', url, body)).statusCode}`)
+    expect(answers).toEqual(calls.map(([method, url]) => `${method} ${url}: 404`))
+    expect(await rowsAround(world)).toEqual(before)
+
+    const referrals = (await browser.get('/api/referrals?limit=200')).json<{
+      referrals: ReferralSummary[]
+      total: number
+    }>()
+    expect(referrals.referrals.map((r) => r.id)).toEqual([own.id])
+    expect(referrals.total).toBe(1)
+    const filtered = (await browser.get(`/api/referrals?centreId=${world.centreId}`)).json<{
+      total: number
+    }>()
+    expect(filtered.total).toBe(0)
+    const csv = (await browser.get('/api/referrals/export.csv')).body
+    expect(csv).toContain(own.reference)
+    expect(csv).not.toContain(await referenceOf(world.referralId))
+    const cases = (await browser.get('/api/cases?limit=200')).json<{ cases: CaseSummary[]; total: number }>()
+    expect(cases).toEqual({ cases: [], total: 0 })
+    const filteredCases = (await browser.get(`/api/cases?centreId=${world.centreId}`)).json<{
+      total: number
+    }>()
+    expect(filteredCases.total).toBe(0)
+    // The same lists at the admin's desk do hold the other centre's records: the filter is the coordinator's.
+    const adminCases = (await adminBrowser.get('/api/cases?limit=200')).json<{ cases: CaseSummary[] }>()
+    expect(adminCases.cases.map((c) => c.id)).toContain(world.caseId)
+  })
+
+  it('shows a referrer the referrals they made, and no one else’s (AZ-1, referrer own / other)', async () => {
+    const referrer = users.get('referrer')
+    if (!referrer) throw new Error('missing referrer')
+    const otherReferrer = await buildUser(t.deps, { organisationId: world.organisationId, role: 'referrer' })
+    const otherBrowser = new TestBrowser(t.app)
+    await otherBrowser.signIn(otherReferrer, t.clock)
+    const theirs = await enterReferral(otherBrowser, world.centreId)
+    const browser = new TestBrowser(t.app)
+    await browser.signIn(referrer, t.clock)
+    const ownIds = (
+      await t.deps.db
+        .selectFrom('referrals')
+        .select('id')
+        .where('referrer_user_id', '=', referrer.userId)
+        .execute()
+    ).map((r) => r.id)
+    expect(ownIds).toContain(world.referralId)
+
+    const calls: [string, string, unknown?][] = [
+      ['GET', `/api/referrals/${theirs.id}`],
+      ['POST', `/api/referrals/${theirs.id}/court-orders`, { orderType: 'other' }],
+      [
+        'POST',
+        `/api/referrals/${theirs.id}/documents`,
+        { kind: 'other', title: 'Intruder', contentBase64: PDF_BASE64 },
+      ],
+    ]
+    const answers = []
+    for (const [method, url, body] of calls)
+      answers.push(`${method} ${url}: ${(await browser.request(method as 'GET', url, body)).statusCode}`)
+    expect(answers).toEqual(calls.map(([method, url]) => `${method} ${url}: 404`))
+    const [orders, documents] = await Promise.all([
+      t.deps.db.selectFrom('court_orders').select('id').where('referral_id', '=', theirs.id).execute(),
+      t.deps.db.selectFrom('documents').select('id').where('referral_id', '=', theirs.id).execute(),
+    ])
+    expect({ orders, documents }).toEqual({ orders: [], documents: [] })
+
+    const list = (await browser.get('/api/referrals?limit=200')).json<{
+      referrals: ReferralSummary[]
+      total: number
+    }>()
+    expect(list.referrals.map((r) => r.id).sort()).toEqual([...ownIds].sort())
+    expect(list.total).toBe(ownIds.length)
+    const searched = (await browser.get(`/api/referrals?q=${theirs.reference}`)).json<{ total: number }>()
+    expect(searched.total).toBe(0)
+    const csv = (await browser.get('/api/referrals/export.csv')).body
+    expect(csv).toContain(await referenceOf(world.referralId))
+    expect(csv).not.toContain(theirs.reference)
+    expect(csv.trim().split('\n')).toHaveLength(ownIds.length + 1)
   })
 })

@@ -66,7 +66,7 @@ async function assertCurrent(deps: Deps, actor: Actor, versionId: string): Promi
 }
 
 /**
- * Records that an adult signed the current ground rules, at their pre-visit (R-INT-4).
+ * Records that an adult signed the current ground rules, at their pre-visit or on paper sent in (R-INT-4).
  * @throws AppError NOT_FOUND outside the actor's centres; CONFLICT for a child or an old version.
  */
 export async function recordGroundRulesSignature(
@@ -87,7 +87,7 @@ export async function recordGroundRulesSignature(
       organisation_id: actor.organisationId,
       party_id: party.id,
       version_id: version.id,
-      method: 'in_person',
+      method: input.method,
       recorded_by_user_id: actor.userId,
       signed_at: deps.clock.now().toISOString(),
     })

@@ -71,7 +71,23 @@ export const IntakeSettingsSchema = z.object({
 })
 export type IntakeSettings = z.infer<typeof IntakeSettingsSchema>
 
-export const UpdateIntakeSettingsSchema = IntakeSettingsSchema.partial().strip()
+type WithoutDefaults<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>
+}
+
+/** Every field optional and, unlike `.partial()`, with no defaults: what is not sent keeps its stored value. */
+function optionalWithoutDefaults<T extends z.ZodRawShape>(shape: T): WithoutDefaults<T> {
+  const fields = Object.entries(shape).map(([key, field]) => {
+    const inner = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodType
+    return [key, inner.optional()] as const
+  })
+  return Object.fromEntries(fields) as unknown as WithoutDefaults<T>
+}
+
+/** A change to some settings; `levelWeights` and `referralSources` are replaced as a whole. */
+export const UpdateIntakeSettingsSchema = z
+  .object(optionalWithoutDefaults(IntakeSettingsSchema.shape))
+  .strip()
 
 export const GroundRulesSchema = z.object({
   id: z.string(),

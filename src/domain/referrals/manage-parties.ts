@@ -82,8 +82,18 @@ export async function updateParty(
 ): Promise<PartyView> {
   const party = await deskParty(deps, actor, partyId)
   const scope = scopeOf(actor)
+  const isChild = party.kind === 'child'
+  if ((isChild && input.details) || (!isChild && input.needs))
+    throw new AppError(
+      'INVALID_INPUT',
+      isChild ? 'A child has needs, not adult details.' : 'An adult has details, not a child’s needs.',
+      {
+        issues: [{ path: [isChild ? 'details' : 'needs'], message: 'Not for this person' }],
+      },
+    )
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString()
+    const stored = JSON.parse(party.details) as Record<string, unknown>
     const sealed =
       input.protected === undefined
         ? {}
@@ -99,7 +109,8 @@ export async function updateParty(
         search_name: input.fullName.toLowerCase(),
       }),
       ...(input.dateOfBirth !== undefined && { date_of_birth: input.dateOfBirth }),
-      ...(input.details !== undefined && { details: JSON.stringify(input.details) }),
+      ...(input.details !== undefined && { details: JSON.stringify({ ...stored, ...input.details }) }),
+      ...(input.needs !== undefined && { details: JSON.stringify(input.needs) }),
       ...(input.attendance !== undefined && { attendance: input.attendance }),
       ...(input.authorisedBy !== undefined && { authorised_by: input.authorisedBy }),
       ...(flags !== undefined && { safety_flags: JSON.stringify([...flags]) }),

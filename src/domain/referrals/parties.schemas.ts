@@ -141,7 +141,10 @@ export const UpdatePartySchema = z
   .object({
     fullName: Text(120).min(1),
     dateOfBirth: LocalDateSchema.nullable(),
-    details: z.union([AdultDetailsSchema, ChildNeedsSchema]),
+    /** An adult's details (language, interpreter, accessibility...), merged into what is stored. */
+    details: AdultDetailsSchema,
+    /** A child's needs (feeding and changing help weigh on capacity), replacing what is stored. */
+    needs: ChildNeedsSchema,
     protected: ProtectedFieldsSchema,
     attendance: AttendanceSchema,
     authorisedBy: AuthorisedBySchema.nullable(),

@@ -1,0 +1,985 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReferralDetail } from '../domain/referrals/referrals.schemas'
+import { buildOrganisation, buildUser, TEST_PASSWORD, type BuiltUser } from '../../tests/support/factories'
+import {
+  bringToRiskAssessed,
+  expectStatus,
+  RISK_BODY,
+  selfReferralBody,
+  staffReferralBody,
+} from '../../tests/support/referrals'
+import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
+
+/**
+ * AZ-3 (ASVS 15.3.3): every write of the referral, case and intake routes, sent with its valid body
+ * plus properties it does not take. Dropping them silently is fine; persisting any of them, or any
+ * change outside the action's own write-list, is not. A second send adds `__proto__` and
+ * `constructor.prototype` as real JSON keys (15.3.6): refused with 400 or ignored, never a 500, and
+ * Object.prototype stays clean.
+ */
+
+/** URL prefixes of the routes this test covers (referrals.routes, cases.routes, intake.routes). */
+const COVERED_PREFIXES = [
+  '/api/referrals',
+  '/api/pre-visits',
+  '/api/parties',
+  '/api/documents',
+  '/api/cases',
+  '/api/intake',
+  '/api/ground-rules',
+  '/api/my/',
+  '/api/public/',
+  '/api/centres/:centreId/waiting-list',
+]
+
+const TABLES = [
+  'organisations',
+  'centres',
+  'users',
+  'role_assignments',
+  'organisation_settings',
+  'referrals',
+  'parties',
+  'pre_visits',
+  'risk_assessments',
+  'court_orders',
+  'documents',
+  'cases',
+  'case_level_changes',
+  'case_reviews',
+  'case_notes',
+  'ground_rules_versions',
+  'ground_rules_signatures',
+  'workflow_transitions',
+] as const
+type Table = (typeof TABLES)[number]
+type Row = Record<string, unknown>
+type Snapshot = Map<Table, Map<string, Row>>
+
+/**
+ * What an action may write: per table, the columns it may change on existing rows, and whether it
+ * may add rows (with the values those rows must hold; every new row also belongs to the organisation).
+ */
+type WriteList = Partial<Record<Table, { update?: string[]; insert?: Row }>>
+
+interface Prepared {
+  /** null: the public form, sent without a session from an address of its own. */
+  browser: TestBrowser | null
+  url: string
+  body: Row
+  /** Properties of the extras that are real fields of this body: the valid value stays. */
+  realFields?: string[]
+  /** Nested objects of the body that get the extras too. */
+  nested?: { path: (string | number)[]; realFields?: string[] }[]
+  writes: WriteList
+  /** What the write-list cannot say: the values the action itself must have written. */
+  verify?: () => Promise<void>
+}
+
+interface WriteCase {
+  key: string
+  as: 'admin' | 'coordinator' | 'referrer' | 'parent' | 'anonymous'
+  ok: number
+  /** Makes what the request acts on (fresh where the action happens once) before the snapshot. */
+  prepare: () => Prepared | Promise<Prepared>
+}
+
+interface Fixtures {
+  organisationId: string
+  centreId: string
+  admin: BuiltUser
+  coordinator: BuiltUser
+  referrer: BuiltUser
+  parentUserId: string
+  parentPartyId: string
+  adminBrowser: TestBrowser
+  desk: TestBrowser
+  referrerBrowser: TestBrowser
+  parentBrowser: TestBrowser
+  /** A referral still "received", another in "pre-visits", another risk assessed, and one the referrer made. */
+  received: ReferralDetail
+  inPreVisits: ReferralDetail
+  assessed: ReferralDetail
+  referrersOwn: ReferralDetail
+  workCaseId: string
+  /** Values the extras point at, so that a persisted extra can be found anywhere. */
+  canary: { organisationId: string; centreId: string; userId: string; referrerUserId: string; caseId: string }
+}
+
+let t: TestContext
+let fx: Fixtures
+
+const CANARY_ADDRESS = '1 Canary Lane, St Helier'
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
+const RULES = { title: 'Ground rules', body: 'No violence, aggression or bad language. Phones on silent.' }
+
+function extras(): Row {
+  return {
+    organisationId: fx.canary.organisationId,
+    centreId: fx.canary.centreId,
+    role: 'admin',
+    ownerId: fx.canary.userId,
+    familyId: fx.canary.caseId,
+    residentAddress: CANARY_ADDRESS,
+    dbsStatus: 'clear',
+    status: 'accepted',
+    caseId: fx.canary.caseId,
+    referrerUserId: fx.canary.referrerUserId,
+    userId: fx.canary.userId,
+    meta: { isAdmin: true, roles: ['admin'] },
+  }
+}
+const EXTRA_KEYS = [
+  'organisationId',
+  'centreId',
+  'role',
+  'ownerId',
+  'familyId',
+  'residentAddress',
+  'dbsStatus',
+].concat(['status', 'caseId', 'referrerUserId', 'userId', 'meta', 'isAdmin', 'polluted'])
+
+function withExtras(prepared: Prepared): Row {
+  const omit = (fields: string[] = []) =>
+    Object.fromEntries(Object.entries(extras()).filter(([key]) => !fields.includes(key)))
+  const body = { ...structuredClone(prepared.body), ...omit(prepared.realFields) }
+  for (const { path, realFields } of prepared.nested ?? []) {
+    let target: unknown = body
+    for (const step of path) target = (target as Record<string | number, unknown>)[step]
+    if (typeof target !== 'object' || target === null) throw new Error(`no object at ${path.join('.')}`)
+    Object.assign(target, omit(realFields))
+  }
+  return body
+}
+
+const POLLUTION = '"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},'
+
+let addresses = 0
+async function send(key: string, prepared: Prepared, payload: string) {
+  const method = key.split(' ')[0] as 'POST' | 'PATCH'
+  const headers = { 'content-type': 'application/json' }
+  if (prepared.browser) return prepared.browser.request(method, prepared.url, payload, headers)
+  addresses += 1
+  return t.app.inject({
+    method,
+    url: prepared.url,
+    payload,
+    headers,
+    remoteAddress: `203.0.113.${addresses}`,
+  })
+}
+
+async function snapshot(): Promise<Snapshot> {
+  const organisations = [fx.organisationId, fx.canary.organisationId]
+  const result: Snapshot = new Map()
+  for (const table of TABLES) {
+    const scope = table === 'organisations' ? 'id' : 'organisation_id'
+    const key = table === 'organisation_settings' ? 'organisation_id' : 'id'
+    const { rows } = await sql<Row>`select * from ${sql.table(table)}
+      where ${sql.ref(scope)} in (${sql.join(organisations)})`.execute(t.deps.db)
+    result.set(table, new Map(rows.map((row) => [String(row[key]), row])))
+  }
+  return result
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const show = (value: unknown): string => JSON.stringify(value)?.slice(0, 80) ?? 'undefined'
+
+/** A row as it reads in full: sealed columns opened, so that nothing hides in them. */
+function opened(row: Row): Row {
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) =>
+      column.endsWith('_sealed') && typeof value === 'string'
+        ? [column, t.deps.fieldCrypto.decrypt(value)]
+        : [column, value],
+    ),
+  )
+}
+
+/** Keys of JSON held in a row's text columns, at any depth. */
+function jsonKeys(row: Row): string[] {
+  const keys: string[] = []
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk)
+    else if (typeof value === 'object' && value !== null)
+      for (const [key, inner] of Object.entries(value)) {
+        keys.push(key)
+        walk(inner)
+      }
+  }
+  for (const value of Object.values(row)) {
+    if (typeof value !== 'string' || !/^[[{]/.test(value)) continue
+    try {
+      walk(JSON.parse(value))
+    } catch {
+      // Not JSON: plain text that happens to start with a bracket.
+    }
+  }
+  return keys
+}
+
+/** Every change between two snapshots that the write-list does not allow, in words. */
+function violations(before: Snapshot, after: Snapshot, writes: WriteList): string[] {
+  const found: string[] = []
+  const canaries = [...Object.values(fx.canary), CANARY_ADDRESS]
+  for (const table of TABLES) {
+    const old = before.get(table) ?? new Map<string, Row>()
+    const now = after.get(table) ?? new Map<string, Row>()
+    const allowed = writes[table]
+    for (const key of old.keys()) if (!now.has(key)) found.push(`${table} ${key}: deleted`)
+    for (const [key, row] of now) {
+      const previous = old.get(key)
+      if (previous && same(previous, row)) continue
+      if (!previous && !allowed?.insert) found.push(`${table} ${key}: inserted`)
+      if (!previous && allowed?.insert)
+        for (const [column, value] of Object.entries({
+          organisation_id: fx.organisationId,
+          ...allowed.insert,
+        }))
+          if (!same(row[column], value))
+            found.push(`${table} ${key}: new row has ${column} ${show(row[column])}, not ${show(value)}`)
+      if (previous)
+        for (const column of Object.keys(row))
+          if (!same(previous[column], row[column]) && !(allowed?.update ?? []).includes(column))
+            found.push(
+              `${table} ${key}: ${column} changed from ${show(previous[column])} to ${show(row[column])}`,
+            )
+      const full = opened(row)
+      const extraKeys = jsonKeys(full).filter((k) => EXTRA_KEYS.includes(k))
+      if (extraKeys.length > 0) found.push(`${table} ${key}: holds ${extraKeys.join(', ')}`)
+      const text = JSON.stringify(full)
+      for (const canary of canaries) if (text.includes(canary)) found.push(`${table} ${key}: holds ${canary}`)
+    }
+  }
+  return found
+}
+
+async function rowOf(table: 'referrals' | 'cases' | 'parties', id: string): Promise<Row> {
+  const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = ${id}`.execute(t.deps.db)
+  if (!rows[0]) throw new Error(`no ${table} row ${id}`)
+  return rows[0]
+}
+
+async function enterReferral(browser: TestBrowser): Promise<ReferralDetail> {
+  const created = await browser.post('/api/referrals', staffReferralBody(fx.centreId))
+  expectStatus(created, 201)
+  return created.json<ReferralDetail>()
+}
+
+async function assessedReferral(): Promise<ReferralDetail> {
+  return bringToRiskAssessed(fx.desk, await enterReferral(fx.desk))
+}
+
+async function decide(referralId: string, body: Row): Promise<ReferralDetail> {
+  const decided = await fx.desk.post(`/api/referrals/${referralId}/decision`, body)
+  expectStatus(decided, 200)
+  return decided.json<ReferralDetail>()
+}
+
+async function openCase(): Promise<string> {
+  const referral = await assessedReferral()
+  const accepted = await decide(referral.id, { decision: 'accept', reason: 'Suitable for supported contact' })
+  if (!accepted.caseId) throw new Error('no case opened')
+  return accepted.caseId
+}
+
+async function selfReferralId(role: 'resident_parent' | 'non_resident_parent'): Promise<string> {
+  addresses += 1
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/centres/${fx.centreId}/self-referrals`,
+    payload: selfReferralBody(role),
+    remoteAddress: `203.0.113.${addresses}`,
+  })
+  expectStatus(sent, 201)
+  const { reference } = sent.json<{ reference: string }>()
+  const row = await t.deps.db
+    .selectFrom('referrals')
+    .select('id')
+    .where('organisation_id', '=', fx.organisationId)
+    .where('reference', '=', reference)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+async function publishRules(): Promise<string> {
+  const published = await fx.desk.post('/api/ground-rules', RULES)
+  expectStatus(published, 201)
+  return published.json<{ id: string }>().id
+}
+
+/** An adult added to the "received" referral: a fresh person for actions that happen once per person. */
+async function addAdult(role: string, email?: string): Promise<string> {
+  const added = await fx.desk.post(`/api/referrals/${fx.received.id}/parties`, {
+    role,
+    fullName: 'Fresh Person',
+    attendance: 'allowed',
+    protected: email ? { email } : {},
+  })
+  expectStatus(added, 201)
+  return added.json<{ id: string }>().id
+}
+
+/** A new referral opens a case: the referral points to that case and no other. */
+function acceptance(referralId: string): Pick<Prepared, 'writes' | 'verify'> {
+  return {
+    writes: {
+      referrals: {
+        update: ['status', 'status_changed_at', 'updated_at', 'decision_reason', 'decided_by_user_id'].concat(
+          ['decided_at', 'accepted_level', 'case_id'],
+        ),
+      },
+      cases: { insert: { referral_id: referralId, centre_id: fx.centreId, status: 'active' } },
+      case_level_changes: { insert: { changed_by_user_id: fx.coordinator.userId } },
+      parties: { update: ['case_id'] },
+      workflow_transitions: { insert: {} },
+    },
+    verify: async () => {
+      const referral = await rowOf('referrals', referralId)
+      const opened = await t.deps.db
+        .selectFrom('cases')
+        .select('id')
+        .where('referral_id', '=', referralId)
+        .executeTakeFirstOrThrow()
+      expect({ status: referral.status, case_id: referral.case_id }).toEqual({
+        status: 'accepted',
+        case_id: opened.id,
+      })
+    },
+  }
+}
+
+const newReferral = (channel: string, referrerUserId: string | null) => ({
+  referrals: {
+    insert: {
+      centre_id: fx.centreId,
+      status: 'received',
+      channel,
+      referrer_user_id: referrerUserId,
+      case_id: null,
+    },
+  },
+  parties: { insert: { user_id: null, case_id: null } },
+  workflow_transitions: { insert: { to_status: 'received' } },
+})
+
+const referralNesting = [
+  { path: ['adults', 0], realFields: ['role'] },
+  { path: ['adults', 0, 'protected'] },
+  { path: ['children', 0] },
+  { path: ['referrer'], realFields: ['role'] },
+  { path: ['risk'] },
+]
+
+const WRITES: WriteCase[] = [
+  {
+    key: 'POST /api/referrals',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: '/api/referrals',
+      body: staffReferralBody(fx.centreId),
+      realFields: ['centreId'],
+      nested: referralNesting,
+      writes: newReferral('staff', null),
+    }),
+  },
+  {
+    key: 'POST /api/referrals',
+    as: 'referrer',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.referrerBrowser,
+      url: '/api/referrals',
+      body: staffReferralBody(fx.centreId),
+      realFields: ['centreId'],
+      nested: referralNesting,
+      writes: newReferral('referrer', fx.referrer.userId),
+    }),
+  },
+  {
+    key: 'POST /api/referrals/:referralId/start-intake',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const referral = await enterReferral(fx.desk)
+      return {
+        browser: fx.desk,
+        url: `/api/referrals/${referral.id}/start-intake`,
+        body: {},
+        writes: {
+          referrals: { update: ['status', 'status_changed_at', 'updated_at'] },
+          workflow_transitions: { insert: { subject_id: referral.id, to_status: 'pre_visits' } },
+        },
+        verify: async () => expect((await rowOf('referrals', referral.id)).status).toBe('pre_visits'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/referrals/:referralId/pre-visits',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => {
+      const child = fx.inPreVisits.parties.find((p) => p.kind === 'child')
+      if (!child) throw new Error('no child')
+      return {
+        browser: fx.desk,
+        url: `/api/referrals/${fx.inPreVisits.id}/pre-visits`,
+        body: { partyId: child.id, kind: 'child_familiarisation', scheduledAt: '2030-03-10T10:00:00Z' },
+        writes: {
+          pre_visits: {
+            insert: {
+              referral_id: fx.inPreVisits.id,
+              party_id: child.id,
+              outcome: 'scheduled',
+              held_on: null,
+              conducted_by_user_id: null,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'PATCH /api/pre-visits/:preVisitId',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const visits = fx.inPreVisits.preVisits.map((v) => v.id)
+      const scheduled = await fx.desk.post(`/api/referrals/${fx.inPreVisits.id}/pre-visits`, {
+        partyId: fx.inPreVisits.parties.find((p) => p.kind === 'child')?.id,
+        kind: 'child_familiarisation',
+        scheduledAt: '2030-04-01T10:00:00Z',
+      })
+      expectStatus(scheduled, 201)
+      const visit = scheduled.json<ReferralDetail>().preVisits.find((v) => !visits.includes(v.id))
+      if (!visit) throw new Error('no new pre-visit')
+      fx.inPreVisits = scheduled.json<ReferralDetail>()
+      return {
+        browser: fx.desk,
+        url: `/api/pre-visits/${visit.id}`,
+        body: {
+          outcome: 'held',
+          heldOn: '2030-04-01',
+          checklist: { rulesExplained: true },
+          notes: 'Went well',
+        },
+        nested: [{ path: ['checklist'] }],
+        writes: {
+          pre_visits: {
+            update: ['outcome', 'held_on', 'checklist', 'notes_sealed', 'conducted_by_user_id', 'updated_at'],
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/referrals/:referralId/risk-assessments',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/referrals/${fx.assessed.id}/risk-assessments`,
+      body: structuredClone(RISK_BODY),
+      nested: [{ path: ['sections', 0] }, { path: ['sections', 0, 'answers', 0] }],
+      writes: {
+        risk_assessments: {
+          insert: { referral_id: fx.assessed.id, kind: 'review', assessed_by_user_id: fx.coordinator.userId },
+        },
+      },
+      verify: async () => expect((await rowOf('referrals', fx.assessed.id)).status).toBe('risk_assessed'),
+    }),
+  },
+  {
+    key: 'POST /api/referrals/:referralId/decision',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const referral = await assessedReferral()
+      return {
+        browser: fx.desk,
+        url: `/api/referrals/${referral.id}/decision`,
+        body: { decision: 'accept', reason: 'Suitable for supported contact', serviceLevel: 'supported' },
+        ...acceptance(referral.id),
+      }
+    },
+  },
+  {
+    key: 'POST /api/referrals/:referralId/offer-place',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const referral = await assessedReferral()
+      await decide(referral.id, { decision: 'waitlist', reason: 'The centre is full on Sundays' })
+      return {
+        browser: fx.desk,
+        url: `/api/referrals/${referral.id}/offer-place`,
+        body: { reason: 'A Sunday place has come free' },
+        ...acceptance(referral.id),
+      }
+    },
+  },
+  {
+    key: 'POST /api/referrals/:referralId/link',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const mother = await selfReferralId('resident_parent')
+      const father = await selfReferralId('non_resident_parent')
+      return {
+        browser: fx.desk,
+        url: `/api/referrals/${mother}/link`,
+        body: { otherReferralId: father },
+        writes: {
+          referrals: {
+            update: [
+              'risk_flags',
+              'risk_sealed',
+              'updated_at',
+              'status',
+              'status_changed_at',
+              'merged_into_id',
+            ],
+          },
+          parties: { update: ['referral_id'] },
+          workflow_transitions: { insert: { subject_id: father, to_status: 'merged' } },
+        },
+        verify: async () => {
+          const [kept, joined] = [await rowOf('referrals', mother), await rowOf('referrals', father)]
+          expect([kept.status, kept.merged_into_id, kept.case_id]).toEqual(['received', null, null])
+          expect([joined.status, joined.merged_into_id, joined.case_id]).toEqual(['merged', mother, null])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/referrals/:referralId/parties',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/referrals/${fx.received.id}/parties`,
+      body: {
+        role: 'grandparent',
+        fullName: 'Gwen Example',
+        attendance: 'allowed',
+        details: { relationshipToChild: 'Grandmother' },
+        protected: { phone: '07700 900555' },
+      },
+      realFields: ['role'],
+      nested: [{ path: ['details'] }, { path: ['protected'] }],
+      writes: {
+        parties: {
+          insert: {
+            referral_id: fx.received.id,
+            kind: 'adult',
+            role: 'grandparent',
+            user_id: null,
+            case_id: null,
+          },
+        },
+      },
+    }),
+  },
+  ...(['coordinator', 'referrer'] as const).flatMap((as): WriteCase[] => {
+    const context = () =>
+      as === 'referrer'
+        ? { browser: fx.referrerBrowser, referral: fx.referrersOwn.id, userId: fx.referrer.userId }
+        : { browser: fx.desk, referral: fx.received.id, userId: fx.coordinator.userId }
+    return [
+      {
+        key: 'POST /api/referrals/:referralId/court-orders',
+        as,
+        ok: 201,
+        prepare: () => ({
+          browser: context().browser,
+          url: `/api/referrals/${context().referral}/court-orders`,
+          body: { orderType: 'child_arrangements', court: 'Royal Court of Jersey', madeOn: '2029-11-01' },
+          writes: { court_orders: { insert: { referral_id: context().referral, document_id: null } } },
+        }),
+      },
+      {
+        key: 'POST /api/referrals/:referralId/documents',
+        as,
+        ok: 201,
+        prepare: () => ({
+          browser: context().browser,
+          url: `/api/referrals/${context().referral}/documents`,
+          body: { kind: 'court_order', title: 'Child arrangements order', contentBase64: PDF_BASE64 },
+          writes: {
+            documents: {
+              insert: {
+                referral_id: context().referral,
+                uploaded_by_user_id: context().userId,
+                content_type: 'application/pdf',
+              },
+            },
+          },
+        }),
+      },
+    ]
+  }),
+  {
+    key: 'PATCH /api/parties/:partyId',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const partyId = await addAdult('grandparent')
+      return {
+        browser: fx.desk,
+        url: `/api/parties/${partyId}`,
+        body: {
+          fullName: 'Gwen Renamed',
+          details: { interpreterNeeded: true },
+          protected: { phone: '07700 900999' },
+        },
+        nested: [{ path: ['details'] }, { path: ['protected'] }],
+        writes: {
+          parties: {
+            update: [
+              'full_name',
+              'search_name',
+              'details',
+              'protected_sealed',
+              'protected_present',
+              'updated_at',
+            ],
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/parties/:partyId/reveal',
+    as: 'coordinator',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/parties/${fx.received.parties.find((p) => p.role === 'resident_parent')?.id ?? ''}/reveal`,
+      body: { password: TEST_PASSWORD, reason: 'To arrange the pre-visit' },
+      writes: {},
+    }),
+  },
+  {
+    key: 'POST /api/parties/:partyId/ground-rules',
+    as: 'coordinator',
+    ok: 204,
+    prepare: async () => {
+      const versionId = await publishRules()
+      const partyId = await addAdult('grandparent')
+      return {
+        browser: fx.desk,
+        url: `/api/parties/${partyId}/ground-rules`,
+        body: { versionId, method: 'in_person' },
+        writes: {
+          ground_rules_signatures: {
+            insert: { party_id: partyId, version_id: versionId, recorded_by_user_id: fx.coordinator.userId },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/parties/:partyId/portal-invite',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const email = `invited-${crypto.randomUUID().slice(0, 8)}@example.org`
+      const partyId = await addAdult('resident_parent', email)
+      return {
+        browser: fx.desk,
+        url: `/api/parties/${partyId}/portal-invite`,
+        body: {},
+        writes: {
+          users: { insert: { email, status: 'invited', password_hash: null, totp_secret: null } },
+          role_assignments: { insert: { role: 'parent', centre_id: null } },
+          parties: { update: ['user_id', 'updated_at'] },
+        },
+        verify: async () => {
+          const party = await rowOf('parties', partyId)
+          const user = await t.deps.db
+            .selectFrom('users')
+            .select('id')
+            .where('email', '=', email)
+            .executeTakeFirstOrThrow()
+          expect(party.user_id).toBe(user.id)
+          const grants = await t.deps.db
+            .selectFrom('role_assignments')
+            .select(['role', 'centre_id'])
+            .where('user_id', '=', user.id)
+            .execute()
+          expect(grants).toEqual([{ role: 'parent', centre_id: null }])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/level',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const level =
+        (await rowOf('cases', fx.workCaseId)).service_level === 'handover' ? 'supported' : 'handover'
+      return {
+        browser: fx.desk,
+        url: `/api/cases/${fx.workCaseId}/level`,
+        body: { level, reason: 'Contact is going well' },
+        writes: {
+          cases: { update: ['service_level', 'capacity_weight', 'updated_at'] },
+          case_level_changes: {
+            insert: { case_id: fx.workCaseId, level, changed_by_user_id: fx.coordinator.userId },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/reviews',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.workCaseId}/reviews`,
+      body: { heldOn: '2030-02-03', outcome: 'continue', notes: 'Going well' },
+      writes: {
+        cases: { update: ['review_due_on', 'updated_at'] },
+        case_reviews: { insert: { case_id: fx.workCaseId, reviewed_by_user_id: fx.coordinator.userId } },
+        workflow_transitions: { insert: { subject_id: fx.workCaseId } },
+      },
+      verify: async () => expect((await rowOf('cases', fx.workCaseId)).status).toBe('active'),
+    }),
+  },
+  {
+    key: 'POST /api/cases/:caseId/close',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const caseId = await openCase()
+      return {
+        browser: fx.desk,
+        url: `/api/cases/${caseId}/close`,
+        body: { outcome: 'parent_withdrew', reason: 'The family made their own arrangements' },
+        writes: {
+          cases: { update: ['status', 'closed_at', 'closure_outcome', 'closure_reason', 'updated_at'] },
+          workflow_transitions: { insert: { subject_id: caseId, to_status: 'closed' } },
+        },
+        verify: async () => expect((await rowOf('cases', caseId)).status).toBe('closed'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/notes',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.workCaseId}/notes`,
+      body: { body: 'Both parents arrived on time.' },
+      writes: { case_notes: { insert: { case_id: fx.workCaseId, author_user_id: fx.coordinator.userId } } },
+    }),
+  },
+  {
+    key: 'PATCH /api/intake-settings',
+    as: 'admin',
+    ok: 200,
+    prepare: async () => {
+      // Settings of its own first, so that a field the request does not name has something to lose.
+      const own = { typicalCaseWeeks: 30, centreCapacityUnits: 20, selfReferralOpen: true }
+      expectStatus(await fx.adminBrowser.patch('/api/intake-settings', own), 200)
+      return {
+        browser: fx.adminBrowser,
+        url: '/api/intake-settings',
+        body: { reviewIntervalMonths: 5 },
+        writes: { organisation_settings: { update: ['intake', 'updated_at'] } },
+        verify: async () => {
+          const row = await t.deps.db
+            .selectFrom('organisation_settings')
+            .select('intake')
+            .where('organisation_id', '=', fx.organisationId)
+            .executeTakeFirstOrThrow()
+          const stored = JSON.parse(row.intake) as Row
+          expect({
+            reviewIntervalMonths: stored.reviewIntervalMonths,
+            typicalCaseWeeks: stored.typicalCaseWeeks,
+            centreCapacityUnits: stored.centreCapacityUnits,
+          }).toEqual({ reviewIntervalMonths: 5, typicalCaseWeeks: 30, centreCapacityUnits: 20 })
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/ground-rules',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: '/api/ground-rules',
+      body: RULES,
+      writes: { ground_rules_versions: { insert: { published_by_user_id: fx.coordinator.userId } } },
+    }),
+  },
+  {
+    key: 'POST /api/my/ground-rules',
+    as: 'parent',
+    ok: 204,
+    prepare: async () => {
+      const versionId = await publishRules()
+      return {
+        browser: fx.parentBrowser,
+        url: '/api/my/ground-rules',
+        body: { versionId },
+        writes: {
+          ground_rules_signatures: {
+            insert: {
+              party_id: fx.parentPartyId,
+              version_id: versionId,
+              method: 'online',
+              recorded_by_user_id: fx.parentUserId,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/public/centres/:centreId/self-referrals',
+    as: 'anonymous',
+    ok: 201,
+    prepare: () => ({
+      browser: null,
+      url: `/api/public/centres/${fx.centreId}/self-referrals`,
+      body: selfReferralBody('resident_parent'),
+      nested: [
+        { path: ['applicant'], realFields: ['role'] },
+        { path: ['applicant', 'contact'] },
+        { path: ['children', 0] },
+        { path: ['risk'] },
+      ],
+      writes: newReferral('self', null),
+    }),
+  },
+]
+
+/** A parent of a referral, invited to the parent area and signed in: a parent with a family. */
+async function linkedParent(referral: ReferralDetail) {
+  const party = referral.parties.find((p) => p.role === 'non_resident_parent')
+  if (!party) throw new Error('no visiting parent')
+  expectStatus(await fx.desk.post(`/api/parties/${party.id}/portal-invite`), 200)
+  const row = await rowOf('parties', party.id)
+  const user = await t.deps.db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', String(row.user_id))
+    .executeTakeFirstOrThrow()
+  const mail = await t.deps.db
+    .selectFrom('outbox')
+    .select('text_body')
+    .where('to_address', '=', user.email)
+    .executeTakeFirstOrThrow()
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text_body)?.[1] ?? ''
+  const browser = new TestBrowser(t.app)
+  const password = 'a long parent passphrase 1'
+  expectStatus(await browser.post('/api/auth/password-reset/complete', { token, password }), 204)
+  await browser.signIn({ email: user.email, password }, t.clock)
+  return { browser, userId: String(row.user_id), partyId: party.id }
+}
+
+async function signedIn(user: BuiltUser): Promise<TestBrowser> {
+  const browser = new TestBrowser(t.app)
+  await browser.signIn(user, t.clock)
+  return browser
+}
+
+beforeAll(async () => {
+  t = await createTestContext()
+  const org = await buildOrganisation(t.deps)
+  const other = await buildOrganisation(t.deps)
+  const role = (r: 'admin' | 'coordinator' | 'referrer' | 'volunteer') =>
+    buildUser(t.deps, { organisationId: org.organisationId, role: r })
+  const [admin, coordinator, referrer, volunteer, otherReferrer] = [
+    await role('admin'),
+    await role('coordinator'),
+    await role('referrer'),
+    await role('volunteer'),
+    await role('referrer'),
+  ]
+  const partial = {
+    ...org,
+    admin,
+    coordinator,
+    referrer,
+    adminBrowser: await signedIn(admin),
+    desk: await signedIn(coordinator),
+    referrerBrowser: await signedIn(referrer),
+  }
+  // The helpers read the organisation and the browsers from fx; the records they make complete it below.
+  fx = partial as Fixtures
+  await publishRules()
+  const received = await enterReferral(fx.desk)
+  const inPreVisits = await enterReferral(fx.desk)
+  expectStatus(await fx.desk.post(`/api/referrals/${inPreVisits.id}/start-intake`), 200)
+  const assessed = await assessedReferral()
+  const referrersOwn = await enterReferral(fx.referrerBrowser)
+  const parent = await linkedParent(await enterReferral(fx.desk))
+  const canaryCaseId = await openCase()
+  fx = {
+    ...partial,
+    received,
+    inPreVisits: (await fx.desk.get(`/api/referrals/${inPreVisits.id}`)).json<ReferralDetail>(),
+    assessed,
+    referrersOwn,
+    parentBrowser: parent.browser,
+    parentUserId: parent.userId,
+    parentPartyId: parent.partyId,
+    workCaseId: await openCase(),
+    canary: {
+      organisationId: other.organisationId,
+      centreId: other.centreId,
+      userId: volunteer.userId,
+      referrerUserId: otherReferrer.userId,
+      caseId: canaryCaseId,
+    },
+  }
+})
+afterAll(async () => t.close())
+
+describe('mass assignment (AZ-3)', () => {
+  it('covers every write of the referral, case and intake routes', () => {
+    const writes = t.app.routeTable
+      .filter(
+        (r) =>
+          (r.method === 'POST' || r.method === 'PATCH') && COVERED_PREFIXES.some((p) => r.url.startsWith(p)),
+      )
+      .map((r) => `${r.method} ${r.url}`)
+    expect([...new Set(WRITES.map((w) => w.key))].sort()).toEqual(writes.sort())
+  })
+
+  for (const write of WRITES) {
+    it(`${write.key} as ${write.as} keeps to its write-list when sent extra properties`, async () => {
+      const prepared = await write.prepare()
+      const before = await snapshot()
+      const response = await send(write.key, prepared, JSON.stringify(withExtras(prepared)))
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(write.ok)
+      expect(violations(before, await snapshot(), prepared.writes)).toEqual([])
+      await prepared.verify?.()
+    })
+
+    it(`${write.key} as ${write.as} refuses or ignores __proto__ and constructor.prototype`, async () => {
+      const prepared = await write.prepare()
+      const before = await snapshot()
+      const payload = `{${POLLUTION}${JSON.stringify(withExtras(prepared)).slice(1)}`
+      const response = await send(write.key, prepared, payload)
+      expect([write.ok, 400], response.body.slice(0, 300)).toContain(response.statusCode)
+      const after = await snapshot()
+      if (response.statusCode === 400) expect(violations(before, after, {})).toEqual([])
+      else {
+        expect(violations(before, after, prepared.writes)).toEqual([])
+        await prepared.verify?.()
+      }
+      expect(({} as Row).polluted).toBeUndefined()
+      expect(Object.prototype).not.toHaveProperty('polluted')
+    })
+  }
+})
