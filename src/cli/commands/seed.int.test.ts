@@ -120,6 +120,95 @@ describe('the demo organisation', () => {
   })
 })
 
+describe('the demo centre’s families', () => {
+  const signedIn = async (role: (typeof ROLES)[number]) => {
+    const browser = new TestBrowser(t.app)
+    await browser.signIn({ email: demoEmail(role), password: DEMO_PASSWORD }, t.clock)
+    return browser
+  }
+
+  it('has 39 children and 33 visiting parents in active cases, split by source like the reference centre', async () => {
+    const rows = await t.deps.db
+      .selectFrom('parties')
+      .innerJoin('cases', 'cases.id', 'parties.case_id')
+      .innerJoin('referrals', 'referrals.id', 'cases.referral_id')
+      .select(['parties.id', 'parties.kind', 'parties.role', 'parties.details', 'referrals.source_code'])
+      .where('cases.organisation_id', '=', seed.organisationId)
+      .where('cases.status', '=', 'active')
+      .execute()
+    const tally = (source: string | null) => {
+      const own = rows.filter((r) => source === null || r.source_code === source)
+      const visiting = own.filter((r) => r.role === 'non_resident_parent')
+      return {
+        children: own.filter((r) => r.kind === 'child').length,
+        parents: new Set(visiting.map((r) => r.id)).size,
+      }
+    }
+    expect(tally(null)).toEqual({ children: 39, parents: 33 })
+    expect({
+      court_adviser: tally('court_adviser'),
+      social_services: tally('social_services'),
+      self: tally('self'),
+    }).toEqual({
+      court_adviser: { children: 25, parents: 22 },
+      social_services: { children: 5, parents: 4 },
+      self: { children: 9, parents: 7 },
+    })
+    const babies = rows.filter(
+      (r) => r.kind === 'child' && (JSON.parse(r.details) as { feedingHelp?: boolean }).feedingHelp,
+    )
+    expect(babies.length).toBeGreaterThanOrEqual(3)
+    const cases = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('referrals', 'referrals.id', 'cases.referral_id')
+      .select(['cases.status', 'cases.service_level', 'referrals.frequency_requested'])
+      .where('cases.organisation_id', '=', seed.organisationId)
+      .execute()
+    expect(cases.map((c) => c.status).sort()).toEqual([...Array<string>(33).fill('active'), 'closed'])
+    expect(cases.map((c) => c.service_level)).toEqual(expect.arrayContaining(['supervised', 'escorted']))
+    expect(cases.map((c) => c.frequency_requested)).toContain('Monthly, flies in from Cardiff')
+  })
+
+  it('leaves referrals at each step of intake, one of them the demo referrer’s, within the centre’s capacity', async () => {
+    const coordinator = await signedIn('coordinator')
+    const inbox = (await coordinator.get('/api/referrals')).json<{ counts: Record<string, number> }>()
+    expect(inbox.counts).toMatchObject({
+      received: 3,
+      pre_visits: 1,
+      risk_assessed: 1,
+      waitlisted: 1,
+      declined: 1,
+      merged: 1,
+      accepted: 34,
+    })
+    const waiting = await coordinator.get(`/api/centres/${seed.centreId}/waiting-list`)
+    const list = waiting.json<{ capacity: { units: number; used: number }; entries: unknown[] }>()
+    expect(list.entries).toHaveLength(1)
+    expect(list.capacity.used).toBeLessThanOrEqual(list.capacity.units)
+    const referrer = await signedIn('referrer')
+    const theirs = (await referrer.get('/api/referrals')).json<{ referrals: { status: string }[] }>()
+    expect(theirs.referrals.map((r) => r.status)).toEqual(['received'])
+  })
+
+  it('links the demo parent login to a mother in an active case, who sees her family and the rules to sign', async () => {
+    const linked = await t.deps.db
+      .selectFrom('parties')
+      .innerJoin('users', 'users.id', 'parties.user_id')
+      .innerJoin('cases', 'cases.id', 'parties.case_id')
+      .select(['parties.role', 'cases.status'])
+      .where('users.email', '=', demoEmail('parent'))
+      .execute()
+    expect(linked).toEqual([{ role: 'resident_parent', status: 'active' }])
+    const parent = await signedIn('parent')
+    const mine = (await parent.get('/api/my/family')).json<{
+      families: { status: string; children: unknown[]; groundRules: { signed: boolean } | null }[]
+    }>()
+    expect(mine.families).toHaveLength(1)
+    expect(mine.families[0]).toMatchObject({ status: 'active case', groundRules: { signed: false } })
+    expect(mine.families[0]?.children).toHaveLength(2)
+  })
+})
+
 describe('seedDemoIfEmpty (npm start)', () => {
   it('seeds an empty database once, and leaves it alone afterwards', async () => {
     // An empty database of its own: the shared test database never is.
@@ -144,7 +233,13 @@ describe('seedDemoIfEmpty (npm start)', () => {
         outbox: await count('outbox'),
         audit: await count('audit_log'),
       }
-      expect(after).toMatchObject({ organisations: 1, users: 5, audit: 1 })
+      expect(after).toMatchObject({ organisations: 1, users: 5 })
+      const seedRows = await connected.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'demo.seed')
+        .execute()
+      expect(seedRows).toHaveLength(1)
       await seedDemoIfEmpty(empty, 'development')
       await seedDemoIfEmpty(empty, 'development')
       expect({

@@ -27,11 +27,12 @@ export const COURT_FAMILIES: readonly DemoFamily[] = [
   },
   {
     source: 'court_adviser',
-    service: 'handover',
-    frequency: 'Weekly handover, Sunday 10:00 and back at 16:00',
+    service: 'supported',
+    frequency: 'Weekly, Sunday mornings; handover once Oscar is settled',
     resident: 'Emma Le Cornu',
     visiting: 'Ryan Le Cornu',
     children: [['Oscar Le Cornu', 72]],
+    movesTo: 'handover',
   },
   {
     source: 'court_adviser',
@@ -84,6 +85,7 @@ export const COURT_FAMILIES: readonly DemoFamily[] = [
     resident: 'Gemma Romeril',
     visiting: 'Adam Noel',
     children: [['Alfie Noel', 26]],
+    missedReview: true,
   },
   {
     source: 'court_adviser',
@@ -114,8 +116,9 @@ export const COURT_FAMILIES: readonly DemoFamily[] = [
     source: 'court_adviser',
     service: 'supported',
     frequency: SUNDAY_MORNINGS,
-    resident: 'Danielle Le Feuvre',
-    visiting: 'Kieran Le Feuvre',
+    resident: 'Kieran Le Feuvre',
+    visiting: 'Danielle Le Feuvre',
+    visitingMother: true,
     children: [['Poppy Le Feuvre', 38]],
   },
   {

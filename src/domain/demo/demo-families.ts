@@ -23,8 +23,13 @@ export interface DemoFamily {
   partner?: string
   /** A note for the case file. */
   note?: string
+  /** The mother is the visiting parent (most visiting parents are fathers). */
+  visitingMother?: boolean
+  /** The level the family moved to at its review, three months in. */
+  movesTo?: ServiceType
+  /** The six-monthly review has not been held yet: it shows as overdue. */
+  missedReview?: boolean
 }
-
 
 /** Referred by social services: 4 families, 5 children, among them the prison visits. */
 export const SOCIAL_FAMILIES: readonly DemoFamily[] = [
@@ -67,7 +72,7 @@ export const SOCIAL_FAMILIES: readonly DemoFamily[] = [
     frequency: 'Weekly, Sunday 10:00 to 11:30',
     resident: 'Jade Arthur',
     visiting: 'Connor Whelan',
-    children: [['Harvey Whelan', 7]],
+    children: [['Harvey Whelan', 11]],
     partner: 'Partner, Luke Renouf, stays most weekends',
   },
 ]
@@ -127,8 +132,9 @@ export const SELF_FAMILIES: readonly DemoFamily[] = [
     source: 'self',
     service: 'supported',
     frequency: 'Fortnightly, Sunday mornings',
-    resident: 'Tanya Le Gresley',
-    visiting: 'Rob Le Gresley',
+    resident: 'Rob Le Gresley',
+    visiting: 'Tanya Le Gresley',
+    visitingMother: true,
     children: [['Daisy Le Gresley', 88]],
   },
   {
@@ -140,3 +146,16 @@ export const SELF_FAMILIES: readonly DemoFamily[] = [
     children: [['Max Vautier', 41]],
   },
 ]
+
+/**
+ * A family that has moved on (the reference centre's measure of success): supported parenting time
+ * for five months, then arrangements of their own. Its case is closed, so it counts in no figure.
+ */
+export const CLOSED_FAMILY: DemoFamily = {
+  source: 'court_adviser',
+  service: 'supported',
+  frequency: 'Fortnightly, Sunday mornings',
+  resident: 'Zoe Le Moignan',
+  visiting: 'Nick Le Moignan',
+  children: [['Freya Le Moignan', 64]],
+}

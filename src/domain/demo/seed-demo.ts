@@ -17,6 +17,8 @@ import { enqueueEmail } from '../outbox/enqueue-email'
 import { newId } from '../shared/ids'
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, demoEmail } from './demo-organisation'
 import { demoEmails } from './demo-emails'
+import { joinTransaction } from './demo-transaction'
+import { seedDemoFamilies } from './seed-demo-families'
 
 export interface DemoLogin {
   role: Role
@@ -67,8 +69,13 @@ async function insertPremises(trx: Db, ids: Ids): Promise<void> {
   }
 }
 
-async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise<DemoLogin[]> {
+async function insertDemoUsers(
+  trx: Db,
+  ids: Ids,
+  passwordHash: string,
+): Promise<{ logins: DemoLogin[]; userIds: Record<Role, string> }> {
   const logins: DemoLogin[] = []
+  const userIds: Partial<Record<Role, string>> = {}
   for (const demo of DEMO_USERS) {
     const userId = newId()
     const email = demoEmail(demo.role)
@@ -96,13 +103,15 @@ async function insertDemoUsers(trx: Db, ids: Ids, passwordHash: string): Promise
     }
     await replaceGrants(trx, { organisationId: ids.organisationId }, userId, [grant])
     logins.push({ role: demo.role, email, password: DEMO_PASSWORD })
+    userIds[demo.role] = userId
   }
-  return logins
+  return { logins, userIds: userIds as Record<Role, string> }
 }
 
 /**
  * Creates the demo organisation (centre, an archived and a current venue with rooms, one account per
- * role sharing the published demo password, a few outbox emails) in one transaction.
+ * role sharing the published demo password, a few outbox emails) and fills it with families (ground
+ * rules, 33 active cases, referrals at each step of intake), all in one transaction.
  * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
  * @throws AppError CONFLICT when a demo account already exists.
  */
@@ -130,9 +139,13 @@ export async function seedDemoOrganisation(
       ...stamps,
     })
     await insertPremises(trx, ids)
-    const users = await insertDemoUsers(trx, ids, passwordHash)
+    const { logins: users, userIds } = await insertDemoUsers(trx, ids, passwordHash)
     for (const email of demoEmails(deps.publicUrl))
       await enqueueEmail(trx, deps.clock, { organisationId: ids.organisationId, ...email })
+    const families = await seedDemoFamilies(
+      { ...deps, db: joinTransaction(trx) },
+      { organisationId: ids.organisationId, centreId: ids.centreId, userIds },
+    )
     const actor: Actor = {
       kind: 'cli',
       userId: null,
@@ -145,7 +158,7 @@ export async function seedDemoOrganisation(
       action: 'demo.seed',
       resourceType: 'organisation',
       resourceIds: [ids.organisationId, ids.centreId],
-      details: { users: users.map((u) => ({ role: u.role, email: u.email })) },
+      details: { users: users.map((u) => ({ role: u.role, email: u.email })), ...families },
     })
     return { organisationId: ids.organisationId, centreId: ids.centreId, users }
   })

@@ -10088,7 +10088,8 @@ export interface paths {
                             otherParentName?: string | null;
                             otherPeopleToAttend?: string | null;
                             courtOrderInPlace?: boolean;
-                        } | {
+                        };
+                        needs?: {
                             /** @default false */
                             feedingHelp?: boolean;
                             /** @default false */
@@ -13080,71 +13081,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * @default [
-                         *       {
-                         *         "code": "court_adviser",
-                         *         "label": "Court adviser (Cafcass / JFCAS)"
-                         *       },
-                         *       {
-                         *         "code": "social_services",
-                         *         "label": "Social services"
-                         *       },
-                         *       {
-                         *         "code": "solicitor",
-                         *         "label": "Solicitor"
-                         *       },
-                         *       {
-                         *         "code": "self",
-                         *         "label": "Self-referral"
-                         *       },
-                         *       {
-                         *         "code": "health_visitor",
-                         *         "label": "Health visitor"
-                         *       },
-                         *       {
-                         *         "code": "mediator",
-                         *         "label": "Mediator"
-                         *       },
-                         *       {
-                         *         "code": "other",
-                         *         "label": "Other"
-                         *       }
-                         *     ]
-                         */
                         referralSources?: {
                             code: string;
                             label: string;
                         }[];
-                        /** @default 6 */
                         reviewIntervalMonths?: number;
-                        /** @default 1 */
                         preVisitMinDaysBeforeFirstSession?: number;
-                        /** @default true */
                         childFamiliarisationRequired?: boolean;
-                        /** @default 60 */
                         preVisitGapMinutes?: number;
-                        /**
-                         * @default [
-                         *       "supported",
-                         *       "handover",
-                         *       "indirect"
-                         *     ]
-                         */
                         selfReferralServices?: ("supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual")[];
-                        /** @default 12 */
                         centreCapacityUnits?: number;
-                        /**
-                         * @default {
-                         *       "supported": 1,
-                         *       "supervised": 3,
-                         *       "handover": 0.5,
-                         *       "indirect": 0,
-                         *       "escorted": 3,
-                         *       "virtual": 1,
-                         *       "self_managed": 0
-                         *     }
-                         */
                         levelWeights?: {
                             /** @default 1 */
                             supported?: number;
@@ -13161,11 +13107,8 @@ export interface paths {
                             /** @default 0 */
                             self_managed?: number;
                         };
-                        /** @default 0.5 */
                         babyExtraWeight?: number;
-                        /** @default 26 */
                         typicalCaseWeeks?: number;
-                        /** @default true */
                         selfReferralOpen?: boolean;
                     };
                 };

@@ -1,0 +1,155 @@
+import { cliOrigin, type Actor } from '../access/actor'
+import type { Role } from '../access/roles'
+import { addDays, localDateIn } from '../cases/cases.rules'
+import type { Deps } from '../context'
+import { publishGroundRules } from '../intake/ground-rules'
+import { updateIntakeSettings } from '../intake/intake-settings'
+import { createReferral } from '../referrals/create-referral'
+import { linkSelfReferrals } from '../referrals/link-self-referrals'
+import { updateParty } from '../referrals/manage-parties'
+import type { ReferralDetail } from '../referrals/referrals.schemas'
+import { caseStory, type ArrivalStep } from './demo-case-story'
+import { COURT_FAMILIES } from './demo-court-families'
+import { CLOSED_FAMILY, SELF_FAMILIES, SOCIAL_FAMILIES } from './demo-families'
+import { DEMO_GROUND_RULES, DEMO_INTAKE_SETTINGS } from './demo-ground-rules'
+import { referralInput, selfReferralInputs } from './demo-inputs'
+import type { DemoDesk } from './demo-intake'
+import { DEMO_ORGANISATION } from './demo-organisation'
+import { PENDING_REFERRALS } from './demo-pending-referrals'
+import { on, StoryClock, tellStory, type StoryStep } from './demo-story'
+import { linkDemoParent } from './link-demo-parent'
+import { applyAsParent, pendingStories } from './seed-demo-pending'
+
+export interface DemoPeople {
+  organisationId: string
+  centreId: string
+  /** The demo accounts' user ids, by role. */
+  userIds: Record<Role, string>
+}
+
+export interface DemoFamiliesSummary {
+  activeCases: number
+  openReferrals: number
+}
+
+const actorFor = (people: DemoPeople, role: Role, centreId: string | null): Actor => ({
+  kind: 'cli',
+  userId: people.userIds[role],
+  organisationId: people.organisationId,
+  grants: [{ role, centreId }],
+  sessionId: null,
+  origin: cliOrigin(),
+})
+
+/** The family that moved on: its case opened eight months ago and closed after five. */
+const MOVED_ON = {
+  outcome: 'moved_on_own_arrangements',
+  reason: 'Moved on: the parents now arrange handovers themselves, at the grandparents’ home.',
+} as const
+
+/** Cases opened between 3 and 40 weeks ago, one family's pre-visits per Sunday. */
+const weeksAgoOf = (n: number): number => 3 + ((n * 7) % 38)
+
+/**
+ * The demo parent's family applied through the public form, each parent on their own, and the
+ * coordinator joined the two. The mother, whose record the demo parent login is linked to, has yet
+ * to sign the ground rules: she does it online.
+ */
+function parentsFamilyStory(
+  desk: DemoDesk,
+  people: DemoPeople,
+  groundRulesVersionId: () => string,
+): StoryStep[] {
+  const [family] = SELF_FAMILIES
+  if (!family) throw new Error('demo: no self-referral family')
+  const [mother, father] = selfReferralInputs(family, 0, desk.today)
+  if (!mother || !father) throw new Error('demo: the two applications are missing')
+  const ids: string[] = []
+  const apply = (input: typeof mother) => async () => {
+    ids.push(await applyAsParent(desk, people.centreId, input))
+    return undefined
+  }
+  // The form does not ask for the children's school or address: the coordinator adds them once joined.
+  const childDetails = referralInput(family, 0, desk.today, people.centreId).children
+  const join = async (): Promise<ReferralDetail> => {
+    const [first, second] = ids
+    if (!first || !second) throw new Error('demo: the two applications were not made')
+    const joined = await linkSelfReferrals(desk.deps, desk.actor, first, { otherReferralId: second })
+    for (const child of joined.parties.filter((p) => p.kind === 'child')) {
+      const details = childDetails.find((c) => c.fullName === child.fullName)
+      if (details) await updateParty(desk.deps, desk.actor, child.id, { protected: details.protected })
+    }
+    return joined
+  }
+  const arrive = (sunday: string): ArrivalStep[] => [
+    { at: on(addDays(sunday, -12), '21:30'), run: apply(mother) },
+    { at: on(addDays(sunday, -11), '07:45'), run: apply(father) },
+    { at: on(addDays(sunday, -10), '09:15'), run: join },
+  ]
+  const whenOpen = async (accepted: ReferralDetail) => {
+    const resident = accepted.parties.find((p) => p.role === 'resident_parent')
+    if (!resident) throw new Error('demo: the demo parent’s family has no resident parent')
+    await linkDemoParent(
+      desk.deps,
+      { organisationId: people.organisationId },
+      resident.id,
+      people.userIds.parent,
+    )
+  }
+  const unsignedRole = 'resident_parent'
+  return caseStory(desk, {
+    family,
+    weeksAgo: weeksAgoOf(0),
+    arrive,
+    groundRulesVersionId,
+    unsignedRole,
+    whenOpen,
+  })
+}
+
+/**
+ * Fills the demo centre through the desk's own use cases, as a dated story so it has a past: intake
+ * settings and ground rules a year ago; 33 active cases shaped like the reference centre (39
+ * children, 33 visiting parents) opened over the last nine months, one closed; referrals at every
+ * step of intake; and the demo parent login linked to a mother in an active case.
+ * `deps.db` must be the seed's transaction, joined (see joinTransaction).
+ */
+export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<DemoFamiliesSummary> {
+  const until = deps.clock.now()
+  const today = localDateIn(DEMO_ORGANISATION.timeZone, until)
+  const clock = new StoryClock()
+  const story: Deps = { ...deps, clock }
+  const desk: DemoDesk = { deps: story, actor: actorFor(people, 'coordinator', people.centreId), today }
+  let groundRules: { id: string } | undefined
+  const groundRulesVersionId = () => {
+    if (!groundRules) throw new Error('demo: the ground rules are not published yet')
+    return groundRules.id
+  }
+  const opening: StoryStep = {
+    at: on(addDays(today, -364), '09:00'),
+    run: async () => {
+      await updateIntakeSettings(story, actorFor(people, 'admin', null), DEMO_INTAKE_SETTINGS)
+      groundRules = await publishGroundRules(story, desk.actor, DEMO_GROUND_RULES)
+    },
+  }
+  const families = [...COURT_FAMILIES, ...SOCIAL_FAMILIES, ...SELF_FAMILIES.slice(1)]
+  const cases = [...families, CLOSED_FAMILY].map((family, index) => {
+    const n = index + 1
+    const arrive = (sunday: string): ArrivalStep[] => [
+      {
+        at: on(addDays(sunday, -10), '09:15'),
+        run: () => createReferral(story, desk.actor, referralInput(family, n, today, people.centreId)),
+      },
+    ]
+    const plan = { family, weeksAgo: weeksAgoOf(n), arrive, groundRulesVersionId }
+    return caseStory(desk, family === CLOSED_FAMILY ? { ...plan, weeksAgo: 34, closure: MOVED_ON } : plan)
+  })
+  const referrer = actorFor(people, 'referrer', null)
+  const pending = pendingStories(desk, referrer, people.centreId, families.length + 2)
+  await tellStory(
+    clock,
+    [[opening], parentsFamilyStory(desk, people, groundRulesVersionId), ...cases, ...pending],
+    until,
+  )
+  return { activeCases: 1 + families.length, openReferrals: PENDING_REFERRALS.length + 2 }
+}
