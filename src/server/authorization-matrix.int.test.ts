@@ -380,7 +380,7 @@ const SAMPLES: [string, Sample][] = [
         body: {
           partyId: c.world.childPartyId,
           kind: 'child_familiarisation',
-          scheduledAt: '2030-02-03T10:00:00Z',
+          scheduledAt: '2025-02-03T10:00:00Z',
         },
       }),
     },
@@ -391,7 +391,7 @@ const SAMPLES: [string, Sample][] = [
       ok: 200,
       call: (c) => ({
         url: `/api/pre-visits/${c.world.preVisitId}`,
-        body: { outcome: 'held', heldOn: '2030-01-07', checklist: { rulesExplained: true } },
+        body: { outcome: 'held', heldOn: '2025-01-07', checklist: { rulesExplained: true } },
       }),
     },
   ],
@@ -516,7 +516,7 @@ const SAMPLES: [string, Sample][] = [
   ['GET /api/cases/:caseId', { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}` }) }],
   [
     'GET /api/cases/:caseId/readiness',
-    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}/readiness?firstSessionOn=2030-02-03` }) },
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}/readiness?firstSessionOn=2025-02-03` }) },
   ],
   [
     'POST /api/cases/:caseId/level',
@@ -534,7 +534,7 @@ const SAMPLES: [string, Sample][] = [
       ok: 201,
       call: (c) => ({
         url: `/api/cases/${c.world.caseId}/reviews`,
-        body: { heldOn: '2030-02-03', outcome: 'continue' },
+        body: { heldOn: new Date().toISOString().slice(0, 10), outcome: 'continue' },
       }),
     },
   ],
@@ -937,12 +937,12 @@ describe('authorization matrix (AZ-1)', () => {
       [
         'POST',
         `/api/referrals/${foreign.referralId}/pre-visits`,
-        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2030-02-03T10:00:00Z' },
+        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2025-02-03T10:00:00Z' },
       ],
       [
         'POST',
         `/api/referrals/${world.referralId}/pre-visits`,
-        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2030-02-03T10:00:00Z' },
+        { partyId: foreign.childPartyId, kind: 'child_familiarisation', scheduledAt: '2025-02-03T10:00:00Z' },
       ],
       ['PATCH', `/api/pre-visits/${foreign.preVisitId}`, { outcome: 'cancelled' }],
       ['POST', `/api/referrals/${foreign.referralId}/risk-assessments`, RISK_BODY],
@@ -981,9 +981,9 @@ describe('authorization matrix (AZ-1)', () => {
       ['POST', `/api/parties/${foreign.partyId}/portal-invite`, {}],
       // The case file and the centre's waiting list.
       ['GET', `/api/cases/${foreign.caseId}`],
-      ['GET', `/api/cases/${foreign.caseId}/readiness?firstSessionOn=2030-02-03`],
+      ['GET', `/api/cases/${foreign.caseId}/readiness?firstSessionOn=2025-02-03`],
       ['POST', `/api/cases/${foreign.caseId}/level`, { level: 'handover', reason: 'Taken over' }],
-      ['POST', `/api/cases/${foreign.caseId}/reviews`, { heldOn: '2030-02-03', outcome: 'close' }],
+      ['POST', `/api/cases/${foreign.caseId}/reviews`, { heldOn: '2025-02-03', outcome: 'close' }],
       ['POST', `/api/cases/${foreign.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
       ['POST', `/api/cases/${foreign.caseId}/notes`, { body: 'Intruder' }],
       ['GET', `/api/centres/${foreign.centreId}/waiting-list`],
@@ -1098,7 +1098,7 @@ describe('authorization matrix (AZ-1)', () => {
       ['PATCH', `/api/parties/${world.partyId}`, { fullName: 'Intruder' }],
       ['GET', `/api/documents/${world.documentId}`],
       ['GET', `/api/cases/${world.caseId}`],
-      ['GET', `/api/cases/${world.caseId}/readiness?firstSessionOn=2030-02-03`],
+      ['GET', `/api/cases/${world.caseId}/readiness?firstSessionOn=2025-02-03`],
       ['POST', `/api/cases/${world.caseId}/notes`, { body: 'Intruder' }],
       ['POST', `/api/cases/${world.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
       ['GET', `/api/centres/${world.centreId}/waiting-list`],

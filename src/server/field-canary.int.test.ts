@@ -124,7 +124,7 @@ beforeAll(async () => {
   expectStatus(
     await desk.patch(`/api/pre-visits/${mumVisit?.id}`, {
       outcome: 'held',
-      heldOn: '2030-01-07',
+      heldOn: '2025-01-07',
       notes: CANARIES.preVisitNotes,
     }),
     200,
@@ -169,7 +169,7 @@ async function crawl(browser: TestBrowser): Promise<string[]> {
     const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids.get(name) ?? crypto.randomUUID())
     for (const query of [
       '',
-      '?firstSessionOn=2030-01-08',
+      '?firstSessionOn=2025-01-08',
       `?q=${encodeURIComponent(CANARIES.address)}`,
       '?limit=200',
     ]) {

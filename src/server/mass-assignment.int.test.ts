@@ -427,7 +427,7 @@ const WRITES: WriteCase[] = [
       return {
         browser: fx.desk,
         url: `/api/referrals/${fx.inPreVisits.id}/pre-visits`,
-        body: { partyId: child.id, kind: 'child_familiarisation', scheduledAt: '2030-03-10T10:00:00Z' },
+        body: { partyId: child.id, kind: 'child_familiarisation', scheduledAt: '2025-03-10T10:00:00Z' },
         writes: {
           pre_visits: {
             insert: {
@@ -451,7 +451,7 @@ const WRITES: WriteCase[] = [
       const scheduled = await fx.desk.post(`/api/referrals/${fx.inPreVisits.id}/pre-visits`, {
         partyId: fx.inPreVisits.parties.find((p) => p.kind === 'child')?.id,
         kind: 'child_familiarisation',
-        scheduledAt: '2030-04-01T10:00:00Z',
+        scheduledAt: '2025-04-01T10:00:00Z',
       })
       expectStatus(scheduled, 201)
       const visit = scheduled.json<ReferralDetail>().preVisits.find((v) => !visits.includes(v.id))
@@ -462,7 +462,7 @@ const WRITES: WriteCase[] = [
         url: `/api/pre-visits/${visit.id}`,
         body: {
           outcome: 'held',
-          heldOn: '2030-04-01',
+          heldOn: '2025-04-01',
           checklist: { rulesExplained: true },
           notes: 'Went well',
         },
@@ -742,7 +742,7 @@ const WRITES: WriteCase[] = [
     prepare: () => ({
       browser: fx.desk,
       url: `/api/cases/${fx.workCaseId}/reviews`,
-      body: { heldOn: '2030-02-03', outcome: 'continue', notes: 'Going well' },
+      body: { heldOn: new Date().toISOString().slice(0, 10), outcome: 'continue', notes: 'Going well' },
       writes: {
         cases: { update: ['review_due_on', 'updated_at'] },
         case_reviews: { insert: { case_id: fx.workCaseId, reviewed_by_user_id: fx.coordinator.userId } },

@@ -113,7 +113,7 @@ export async function bringToRiskAssessed(
   assessment: Record<string, unknown> = RISK_BODY,
 ): Promise<ReferralDetail> {
   expectStatus(await desk.post(`/api/referrals/${referral.id}/start-intake`), 200)
-  const start = Date.parse('2030-01-07T10:00:00Z')
+  const start = Date.parse('2025-01-07T10:00:00Z')
   const parents = referral.parties.filter(
     (p) => p.role === 'resident_parent' || p.role === 'non_resident_parent',
   )
@@ -132,7 +132,7 @@ export async function bringToRiskAssessed(
     if (!made) throw new Error('pre-visit not scheduled')
     const held = await desk.patch(`/api/pre-visits/${made.id}`, {
       outcome: 'held',
-      heldOn: '2030-01-07',
+      heldOn: '2025-01-07',
       checklist: { rulesExplained: true },
     })
     expectStatus(held, 200)

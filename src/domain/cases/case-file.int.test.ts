@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReferralDetail } from '../referrals/referrals.schemas'
 import type { CaseDetail, CaseSummary } from './cases.schemas'
-import { createTestContext, type TestContext } from '../../../tests/support/test-app'
+import { addDays, addMonths, localDateIn } from './cases.rules'
+import { createTestContext, TestBrowser, type TestContext } from '../../../tests/support/test-app'
 import {
   bringToRiskAssessed,
   buildDesk,
@@ -55,37 +56,43 @@ describe('the case file', () => {
   it('R-REV-1: reviews fall due within the interval (6 months by default), and overdue ones are listed', async () => {
     const world = await buildDesk(t)
     const file = await openCase(world)
-    const today = new Date().toISOString().slice(0, 10)
-    const [y, m] = today.split('-').map(Number) as [number, number]
-    expect(file.reviewDueOn.slice(0, 7)).toBe(
-      `${m + 6 > 12 ? y + 1 : y}-${String(((m + 5) % 12) + 1).padStart(2, '0')}`,
-    )
-    const tooLate = await world.desk.post(`/api/cases/${file.id}/reviews`, {
-      heldOn: '2030-01-10',
+    const today = t.clock.now().toISOString().slice(0, 10)
+    expect(file.reviewDueOn).toBe(addMonths(localDateIn('Europe/Jersey', t.clock.now()), 6))
+    const url = `/api/cases/${file.id}/reviews`
+    const tooLate = await world.desk.post(url, {
+      heldOn: today,
       outcome: 'continue',
-      nextReviewDueOn: '2030-08-01',
+      nextReviewDueOn: addMonths(today, 7),
     })
     expect(tooLate.statusCode).toBe(400)
-    const review = await world.desk.post(`/api/cases/${file.id}/reviews`, {
-      heldOn: '2020-01-31',
+    const beforeOpening = await world.desk.post(url, { heldOn: '2020-01-31', outcome: 'continue' })
+    expect(beforeOpening.statusCode).toBe(400)
+    const review = await world.desk.post(url, {
+      heldOn: today,
       outcome: 'continue',
       notes: 'Going well',
+      nextReviewDueOn: addDays(today, 10),
     })
     expectStatus(review, 201)
     const reviewed = review.json<CaseDetail>()
     expect(reviewed.reviews[0]).toMatchObject({
-      heldOn: '2020-01-31',
-      nextReviewDueOn: '2020-07-31',
+      heldOn: today,
+      nextReviewDueOn: addDays(today, 10),
       notes: 'Going well',
     })
-    expect(reviewed.reviewDueOn).toBe('2020-07-31')
-    expect(reviewed.reviewOverdue).toBe(true)
+    expect(reviewed.reviewDueOn).toBe(addDays(today, 10))
+    expect(reviewed.reviewOverdue).toBe(false)
     expect(reviewed.transitions.map((s) => s.to)).toContain('reviewed')
-    const overdue = (await world.desk.get('/api/cases?review=overdue')).json<{ cases: CaseSummary[] }>().cases
-    expect(overdue.map((c) => c.id)).toEqual([file.id])
-    const dueSoon = (await world.desk.get('/api/cases?review=due_30_days')).json<{ cases: CaseSummary[] }>()
-      .cases
-    expect(dueSoon.map((c) => c.id)).toEqual([file.id])
+    const ids = async (browser: TestBrowser, query: string) =>
+      (await browser.get(`/api/cases?${query}`)).json<{ cases: CaseSummary[] }>().cases.map((c) => c.id)
+    expect(await ids(world.desk, 'review=due_30_days')).toEqual([file.id])
+    expect(await ids(world.desk, 'review=overdue')).toEqual([])
+
+    t.clock.advance(12 * 86_400)
+    const later = new TestBrowser(t.app)
+    await later.signIn(world.coordinator, t.clock)
+    expect(await ids(later, 'review=overdue')).toEqual([file.id])
+    expect((await later.get(`/api/cases/${file.id}`)).json<CaseDetail>().reviewOverdue).toBe(true)
   })
 
   it('a new version of the ground rules must be signed again before a first session', async () => {
@@ -102,7 +109,7 @@ describe('the case file', () => {
         await world.desk.post(`/api/parties/${adult.partyId}/ground-rules`, { versionId: v1.id }),
         204,
       )
-    const ready = (await world.desk.get(`/api/cases/${file.id}/readiness?firstSessionOn=2030-03-01`)).json<
+    const ready = (await world.desk.get(`/api/cases/${file.id}/readiness?firstSessionOn=2025-03-01`)).json<
       CaseDetail['readiness']
     >()
     expect(ready.ready).toBe(true)
@@ -117,7 +124,7 @@ describe('the case file', () => {
       versionId: v1.id,
     })
     expect(stale.statusCode).toBe(409)
-    const after = (await world.desk.get(`/api/cases/${file.id}/readiness?firstSessionOn=2030-03-01`)).json<
+    const after = (await world.desk.get(`/api/cases/${file.id}/readiness?firstSessionOn=2025-03-01`)).json<
       CaseDetail['readiness']
     >()
     expect(after.ready).toBe(false)

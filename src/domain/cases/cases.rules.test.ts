@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import type { PartyFacts, PreVisitFacts } from '../referrals/referrals.rules'
-import { addMonths, ageOn, capacityWeight, expectedWaitWeeks, firstSessionReadiness, localDateIn } from './cases.rules'
+import {
+  addMonths,
+  ageOn,
+  capacityWeight,
+  expectedWaitWeeks,
+  firstSessionReadiness,
+  localDateIn,
+} from './cases.rules'
 
 const SETTINGS = {
-  levelWeights: { supported: 1, supervised: 3, handover: 0.5, indirect: 0, escorted: 3, virtual: 1, self_managed: 0 },
+  levelWeights: {
+    supported: 1,
+    supervised: 3,
+    handover: 0.5,
+    indirect: 0,
+    escorted: 3,
+    virtual: 1,
+    self_managed: 0,
+  },
   babyExtraWeight: 0.5,
   childFamiliarisationRequired: true,
   preVisitMinDaysBeforeFirstSession: 1,
@@ -60,20 +75,30 @@ describe('readiness for a first session (R-INT-1..4)', () => {
     scheduledAt: `${heldOn}T10:00:00.000Z`,
     heldOn,
   })
-  const visits = [visit('m', '2030-01-05'), visit('d', '2030-01-06'), visit('c', '2030-01-05', 'child_familiarisation')]
+  const visits = [
+    visit('m', '2030-01-05'),
+    visit('d', '2030-01-06'),
+    visit('c', '2030-01-05', 'child_familiarisation'),
+  ]
   const signed = [
     { partyId: 'm', versionId: 'v2' },
     { partyId: 'd', versionId: 'v2' },
   ]
 
   it('is ready the day after the last pre-visit with the current rules signed by both parents', () => {
-    expect(firstSessionReadiness('2030-01-07', parties, visits, signed, 'v2', SETTINGS)).toEqual({ ready: true, blockers: [] })
+    expect(firstSessionReadiness('2030-01-07', parties, visits, signed, 'v2', SETTINGS)).toEqual({
+      ready: true,
+      blockers: [],
+    })
   })
 
   it('never on the same day as a pre-visit, nor fewer days after than the centre sets', () => {
     const sameDay = firstSessionReadiness('2030-01-06', parties, visits, signed, 'v2', SETTINGS)
     expect(sameDay.blockers).toEqual([expect.objectContaining({ rule: 'R-INT-3' })])
-    const week = firstSessionReadiness('2030-01-10', parties, visits, signed, 'v2', { ...SETTINGS, preVisitMinDaysBeforeFirstSession: 7 })
+    const week = firstSessionReadiness('2030-01-10', parties, visits, signed, 'v2', {
+      ...SETTINGS,
+      preVisitMinDaysBeforeFirstSession: 7,
+    })
     expect(week.blockers.map((b) => b.rule)).toEqual(['R-INT-3', 'R-INT-3', 'R-INT-3'])
   })
 
@@ -83,6 +108,8 @@ describe('readiness for a first session (R-INT-1..4)', () => {
       'Maria has not signed the current ground rules.',
       'Dan has not signed the current ground rules.',
     ])
-    expect(firstSessionReadiness('2030-01-07', parties, visits, [], null, SETTINGS).blockers[0]?.rule).toBe('R-INT-4')
+    expect(firstSessionReadiness('2030-01-07', parties, visits, [], null, SETTINGS).blockers[0]?.rule).toBe(
+      'R-INT-4',
+    )
   })
 })

@@ -93,6 +93,10 @@ export async function recordReview(
   input: RecordReviewInput,
 ): Promise<CaseDetail> {
   return onOpenCase(deps, actor, caseId, 'case.review.create', async ({ trx, found, now }) => {
+    if (input.heldOn < found.opened_at.slice(0, 10))
+      throw new AppError('INVALID_INPUT', 'A review cannot be held before the case opened.', {
+        issues: [{ path: ['heldOn'], message: `Choose ${found.opened_at.slice(0, 10)} or later` }],
+      })
     const settings = await loadIntakeSettings(trx, scopeOf(actor))
     const latest = addMonths(input.heldOn, settings.reviewIntervalMonths)
     const next = input.nextReviewDueOn ?? latest

@@ -132,7 +132,12 @@ async function acceptInto(deps: Deps, actor: Actor, ctx: DeskContext, level: Ser
     changed_by_user_id: actor.userId,
     changed_at: ctx.now,
   })
-  await recordTransition(
+  return caseId
+}
+
+/** The case's history starts after the referral's last step, so the two read in order. */
+const recordCaseOpened = (deps: Deps, actor: Actor, ctx: DeskContext, caseId: string, reason: string) =>
+  recordTransition(
     ctx.trx,
     deps.clock,
     { actor, label: ctx.actorName },
@@ -145,8 +150,6 @@ async function acceptInto(deps: Deps, actor: Actor, ctx: DeskContext, level: Ser
       reason,
     },
   )
-  return caseId
-}
 
 /**
  * Decides a referral: accept (opening the case), decline, waiting list or withdraw. Every
@@ -171,6 +174,7 @@ export async function decideReferral(
         accepted_level: level,
         case_id: caseId,
       })
+      await recordCaseOpened(deps, actor, ctx, caseId, input.reason)
     } else if (input.decision === 'waitlist') {
       if (ctx.referral.status === 'risk_assessed') {
         const conflict = supervisionConflict(level, requested, null)
@@ -229,6 +233,7 @@ export async function offerPlace(
       decided_at: ctx.now,
       case_id: caseId,
     })
+    await recordCaseOpened(deps, actor, ctx, caseId, input.reason)
     await tellReferrer(deps, actor, ctx, 'accept', input.reason)
     await auditAs(ctx.trx, deps.clock, actor, {
       action: 'referral.offer_place',

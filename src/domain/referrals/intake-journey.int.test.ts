@@ -99,15 +99,15 @@ describe('the full intake journey through the API', () => {
     expect(file.readiness.ready).toBe(false)
     expect(file.readiness.blockers.map((b) => b.rule)).toContain('R-INT-4')
 
-    // The pre-visits were on 2030-01-07: a first session that day is refused, the next day allowed once signed.
-    const sameDay = (await desk.get(`/api/cases/${done.caseId}/readiness?firstSessionOn=2030-01-07`)).json<
+    // The pre-visits were on 2025-01-07: a first session that day is refused, the next day allowed once signed.
+    const sameDay = (await desk.get(`/api/cases/${done.caseId}/readiness?firstSessionOn=2025-01-07`)).json<
       CaseDetail['readiness']
     >()
     expect(sameDay.blockers.map((b) => b.rule)).toContain('R-INT-3')
     const versionId = rules.json<{ id: string }>().id
     for (const adult of file.groundRules.adults)
       expectStatus(await desk.post(`/api/parties/${adult.partyId}/ground-rules`, { versionId }), 204)
-    const nextDay = (await desk.get(`/api/cases/${done.caseId}/readiness?firstSessionOn=2030-01-08`)).json<
+    const nextDay = (await desk.get(`/api/cases/${done.caseId}/readiness?firstSessionOn=2025-01-08`)).json<
       CaseDetail['readiness']
     >()
     expect(nextDay).toEqual({ ready: true, blockers: [] })

@@ -96,7 +96,7 @@ describe('intake rules', () => {
     const referral = await enter(world)
     expectStatus(await world.desk.post(`/api/referrals/${referral.id}/start-intake`), 200)
     const [rita, nick] = referral.parties.filter((p) => p.kind === 'adult')
-    const at = (time: string) => `2030-02-03T${time}:00Z`
+    const at = (time: string) => `2025-02-03T${time}:00Z`
     expectStatus(
       await world.desk.post(`/api/referrals/${referral.id}/pre-visits`, {
         partyId: rita?.id,
@@ -139,7 +139,7 @@ describe('intake rules', () => {
     for (const [i, adult] of adults.entries()) {
       const made = await world.desk.post(`/api/referrals/${withChild.id}/pre-visits`, {
         partyId: adult.id,
-        scheduledAt: `2030-02-0${i + 3}T10:00:00Z`,
+        scheduledAt: `2025-02-0${i + 3}T10:00:00Z`,
       })
       const visit = made.json<ReferralDetail>().preVisits.find((v) => v.partyId === adult.id)
       expectStatus(await world.desk.patch(`/api/pre-visits/${visit?.id}`, { outcome: 'held' }), 200)
