@@ -87,7 +87,12 @@ function filtered(db: Db, scope: OrgScope, filter: CaseFilter) {
 }
 
 /** The case list query, unexecuted, so its plan can be checked. */
-export const caseListQuery = (db: Db, scope: OrgScope, filter: CaseFilter, page: { limit: number; offset: number }) =>
+export const caseListQuery = (
+  db: Db,
+  scope: OrgScope,
+  filter: CaseFilter,
+  page: { limit: number; offset: number },
+) =>
   filtered(db, scope, filter)
     .selectAll('cases')
     .orderBy('cases.review_due_on')

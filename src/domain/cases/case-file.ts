@@ -8,17 +8,14 @@ import {
 } from '../../db/repositories/cases.repository'
 import { findCurrentGroundRules, listSignatures } from '../../db/repositories/intake.repository'
 import { findCentre } from '../../db/repositories/organisations.repository'
+import { findReferral, listTransitions, listUserNames } from '../../db/repositories/referrals.repository'
 import {
-  findReferral,
   listCourtOrders,
   listDocuments,
-  listPartiesOfReferrals,
   listPreVisits,
   listRiskAssessments,
-  listTransitions,
-  listUserNames,
-  type PartyRow,
-} from '../../db/repositories/referrals.repository'
+} from '../../db/repositories/intake-records.repository'
+import { listPartiesOfReferrals, type PartyRow } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { notFound } from '../errors'
@@ -33,7 +30,7 @@ import {
   presentDocument,
   presentRiskAssessment,
   presentTransition,
-} from '../referrals/referral-file'
+} from '../referrals/referrals.presenter'
 import { isDesk } from '../referrals/referrals.policy'
 import { RiskFlagSchema } from '../referrals/referrals.schemas'
 import { addDays, ageOn, firstSessionReadiness, localDateIn } from './cases.rules'

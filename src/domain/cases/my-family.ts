@@ -1,10 +1,7 @@
 import { findCurrentGroundRules, listSignatures } from '../../db/repositories/intake.repository'
 import { listCentres } from '../../db/repositories/organisations.repository'
-import {
-  findReferral,
-  listPartiesOfReferrals,
-  listPartiesOfUser,
-} from '../../db/repositories/referrals.repository'
+import { findReferral } from '../../db/repositories/referrals.repository'
+import { listPartiesOfReferrals, listPartiesOfUser } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { AppError } from '../errors'

@@ -1,6 +1,6 @@
 import { countCases, listCases as listCaseRows } from '../../db/repositories/cases.repository'
 import { listCentres } from '../../db/repositories/organisations.repository'
-import { listPartiesOfReferrals } from '../../db/repositories/referrals.repository'
+import { listPartiesOfReferrals } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { deskCentreIds } from '../referrals/referrals.policy'

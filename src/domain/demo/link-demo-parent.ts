@@ -1,4 +1,4 @@
-import { findParty, updateParty } from '../../db/repositories/referrals.repository'
+import { findParty, updateParty } from '../../db/repositories/parties.repository'
 import type { Scope } from '../access/actor'
 import type { Deps } from '../context'
 

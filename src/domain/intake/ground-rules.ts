@@ -4,7 +4,8 @@ import {
   insertSignature,
   type GroundRulesRow,
 } from '../../db/repositories/intake.repository'
-import { findParty, findReferral } from '../../db/repositories/referrals.repository'
+import { findParty } from '../../db/repositories/parties.repository'
+import { findReferral } from '../../db/repositories/referrals.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'

@@ -1,10 +1,11 @@
-import { findDocument, findReferral, insertCourtOrders } from '../../db/repositories/referrals.repository'
+import { findDocument, insertCourtOrders } from '../../db/repositories/intake-records.repository'
+import { findReferral } from '../../db/repositories/referrals.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
 import { notFound } from '../errors'
 import { courtOrderRows } from './create-referral'
-import { presentCourtOrder } from './referral-file'
+import { presentCourtOrder } from './referrals.presenter'
 import { assertViewer } from './referrals.policy'
 import type { CourtOrderInput } from './referrals.schemas'
 

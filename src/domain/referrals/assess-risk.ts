@@ -1,8 +1,5 @@
-import {
-  insertRiskAssessment,
-  listPartiesOfReferrals,
-  listPreVisits,
-} from '../../db/repositories/referrals.repository'
+import { insertRiskAssessment, listPreVisits } from '../../db/repositories/intake-records.repository'
+import { listPartiesOfReferrals } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import { addMonths, localDateIn } from '../cases/cases.rules'
@@ -11,7 +8,7 @@ import { AppError } from '../errors'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import { newId } from '../shared/ids'
 import { moveReferral, onDeskReferral } from './desk'
-import { partyFacts, preVisitFacts } from './referral-file'
+import { partyFacts, preVisitFacts } from './referrals.presenter'
 import { missingPreVisits } from './referrals.rules'
 import type { ReferralDetail, RiskAssessmentInput } from './referrals.schemas'
 

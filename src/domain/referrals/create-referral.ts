@@ -1,5 +1,7 @@
 import { findCentre } from '../../db/repositories/organisations.repository'
-import { insertCourtOrders, insertParties, insertReferral } from '../../db/repositories/referrals.repository'
+import { insertCourtOrders } from '../../db/repositories/intake-records.repository'
+import { insertParties } from '../../db/repositories/parties.repository'
+import { insertReferral } from '../../db/repositories/referrals.repository'
 import { findUser } from '../../db/repositories/users.repository'
 import { hasRole, scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'

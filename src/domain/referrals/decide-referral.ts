@@ -1,9 +1,6 @@
 import { insertCase, insertLevelChange, listActiveLoad } from '../../db/repositories/cases.repository'
-import {
-  attachPartiesToCase,
-  listPartiesOfReferrals,
-  listRiskAssessments,
-} from '../../db/repositories/referrals.repository'
+import { attachPartiesToCase, listPartiesOfReferrals } from '../../db/repositories/parties.repository'
+import { listRiskAssessments } from '../../db/repositories/intake-records.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import { addMonths, capacityWeight, localDateIn } from '../cases/cases.rules'

@@ -1,10 +1,6 @@
-import {
-  findReferral,
-  listPartiesOfReferrals,
-  moveParties,
-  moveReferralRecords,
-  updateReferral,
-} from '../../db/repositories/referrals.repository'
+import { findReferral, updateReferral } from '../../db/repositories/referrals.repository'
+import { listPartiesOfReferrals, moveParties } from '../../db/repositories/parties.repository'
+import { moveReferralRecords } from '../../db/repositories/intake-records.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'

@@ -1,10 +1,10 @@
 import {
   findParty,
-  findReferral,
   insertParties,
   updateParty as updatePartyRow,
   type PartyRow,
-} from '../../db/repositories/referrals.repository'
+} from '../../db/repositories/parties.repository'
+import { findReferral } from '../../db/repositories/referrals.repository'
 import { emailTaken, findUser, insertUser, replaceGrants } from '../../db/repositories/users.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import type { PartyRow } from '../../db/repositories/referrals.repository'
+import type { PartyRow } from '../../db/repositories/parties.repository'
 import { createFieldCrypto } from '../shared/field-crypto'
 import { presentParty, sealProtected, type Viewer } from './parties.presenter'
 

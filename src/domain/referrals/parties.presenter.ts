@@ -1,4 +1,4 @@
-import type { PartyRow } from '../../db/repositories/referrals.repository'
+import type { PartyRow } from '../../db/repositories/parties.repository'
 import type { FieldCrypto } from '../shared/field-crypto'
 import {
   AttendanceSchema,

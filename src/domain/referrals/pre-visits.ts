@@ -1,10 +1,10 @@
+import { findParty } from '../../db/repositories/parties.repository'
 import {
-  findParty,
   findPreVisit,
   insertPreVisit,
   listPreVisits,
   updatePreVisit,
-} from '../../db/repositories/referrals.repository'
+} from '../../db/repositories/intake-records.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
@@ -13,7 +13,7 @@ import { loadIntakeSettings } from '../intake/intake-settings'
 import { localDateIn } from '../cases/cases.rules'
 import { newId } from '../shared/ids'
 import { onDeskReferral } from './desk'
-import { preVisitFacts } from './referral-file'
+import { preVisitFacts } from './referrals.presenter'
 import { clashingPreVisit } from './referrals.rules'
 import type { RecordPreVisitInput, ReferralDetail, SchedulePreVisitInput } from './referrals.schemas'
 

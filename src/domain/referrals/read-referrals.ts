@@ -2,10 +2,10 @@ import {
   countReferrals,
   countReferralsByStatus,
   findReferral,
-  listPartiesOfReferrals,
   listReferrals as listReferralRows,
   type ReferralFilter,
 } from '../../db/repositories/referrals.repository'
+import { listPartiesOfReferrals } from '../../db/repositories/parties.repository'
 import { listCentres } from '../../db/repositories/organisations.repository'
 import { hasRole, scopeOf, type Actor } from '../access/actor'
 import { addDays, localDateIn } from '../cases/cases.rules'
@@ -13,7 +13,8 @@ import type { Deps } from '../context'
 import { notFound } from '../errors'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import { toCsv } from '../shared/csv'
-import { loadReferralDetail, presentReferralSummary } from './referral-file'
+import { loadReferralDetail } from './referral-file'
+import { presentReferralSummary } from './referrals.presenter'
 import { assertViewer, deskCentreIds, viewerForReferral } from './referrals.policy'
 import type { ReferralDetail, ReferralListQuery, ReferralSummary } from './referrals.schemas'
 

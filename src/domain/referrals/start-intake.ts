@@ -1,10 +1,10 @@
-import { listPartiesOfReferrals } from '../../db/repositories/referrals.repository'
+import { listPartiesOfReferrals } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
 import { AppError } from '../errors'
 import { moveReferral, onDeskReferral } from './desk'
-import { partyFacts } from './referral-file'
+import { partyFacts } from './referrals.presenter'
 import { missingForIntake } from './referrals.rules'
 import type { ReferralDetail } from './referrals.schemas'
 

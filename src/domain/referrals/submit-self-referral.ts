@@ -1,5 +1,6 @@
 import { findPublicCentre } from '../../db/repositories/organisations.repository'
-import { insertParties, insertReferral } from '../../db/repositories/referrals.repository'
+import { insertParties } from '../../db/repositories/parties.repository'
+import { insertReferral } from '../../db/repositories/referrals.repository'
 import type { RequestOrigin } from '../access/actor'
 import { recordAudit } from '../audit/audit'
 import type { Deps } from '../context'
