@@ -21,6 +21,7 @@ import { outboxRoutes } from './routes/outbox.routes'
 import { usersRoutes } from './routes/users.routes'
 import { casesRoutes } from './routes/cases.routes'
 import { intakeRoutes } from './routes/intake.routes'
+import { partiesRoutes } from './routes/parties.routes'
 import { referralsRoutes } from './routes/referrals.routes'
 import { registerWebApp } from './web'
 import type { Policy } from '../domain/access/access.policy'
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   outboxRoutes(app, options.deps, options.deliveryConfigured)
   auditRoutes(app, options.deps)
   referralsRoutes(app, options.deps)
+  partiesRoutes(app, options.deps)
   casesRoutes(app, options.deps)
   intakeRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>

@@ -5,21 +5,10 @@ import type { Deps } from '../../domain/context'
 import { addCourtOrder } from '../../domain/referrals/add-court-order'
 import { createReferral } from '../../domain/referrals/create-referral'
 import { decideReferral, offerPlace } from '../../domain/referrals/decide-referral'
-import { downloadDocument, uploadDocument } from '../../domain/referrals/documents'
+import { uploadDocument } from '../../domain/referrals/documents'
 import { linkSelfReferrals } from '../../domain/referrals/link-self-referrals'
-import {
-  addParty,
-  invitePartyToPortal,
-  revealParty,
-  updateParty,
-} from '../../domain/referrals/manage-parties'
-import {
-  AddPartySchema,
-  PartySchema,
-  RevealSchema,
-  UpdatePartySchema,
-  ProtectedFieldsViewSchema,
-} from '../../domain/referrals/parties.schemas'
+import { addParty } from '../../domain/referrals/manage-parties'
+import { AddPartySchema, PartySchema } from '../../domain/referrals/parties.schemas'
 import { recordPreVisit, schedulePreVisit } from '../../domain/referrals/pre-visits'
 import { exportReferralsCsv, getReferral, listReferrals } from '../../domain/referrals/read-referrals'
 import { recordRiskAssessment } from '../../domain/referrals/assess-risk'
@@ -40,9 +29,7 @@ import {
   SchedulePreVisitSchema,
   UploadDocumentSchema,
 } from '../../domain/referrals/referrals.schemas'
-import { recordGroundRulesSignature } from '../../domain/intake/ground-rules'
-import { SignGroundRulesSchema } from '../../domain/intake/intake.schemas'
-import { actorOf, errors, idParam, NoContent, typed } from './route-helpers'
+import { actorOf, errors, idParam, typed } from './route-helpers'
 
 const STAFF_DESK = ['admin', 'coordinator'] as const
 
@@ -284,105 +271,5 @@ export function referralsRoutes(app: FastifyInstance, deps: Deps): void {
       reply
         .code(201)
         .send(await uploadDocument(deps, actorOf(request), request.params.referralId, request.body)),
-  )
-
-  r.get(
-    '/api/documents/:documentId',
-    {
-      config: {
-        policy: desk,
-        audit: { action: 'document.read', resourceType: 'document', idParams: ['documentId'] },
-      },
-      schema: {
-        tags,
-        summary: 'Download a document',
-        params: idParam('documentId'),
-        produces: ['application/pdf', 'image/png', 'image/jpeg'],
-        response: { 200: z.any(), ...errors },
-      },
-    },
-    async (request, reply) => {
-      const file = await downloadDocument(deps, actorOf(request), request.params.documentId)
-      return reply
-        .type(file.contentType)
-        .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-        .header('X-Content-Type-Options', 'nosniff')
-        .send(file.content)
-    },
-  )
-
-  r.patch(
-    '/api/parties/:partyId',
-    {
-      config: {
-        policy: desk,
-        audit: { action: 'party.update', resourceType: 'party', idParams: ['partyId'] },
-      },
-      schema: {
-        tags,
-        summary: 'Correct a person’s details, who may attend, and their safety flags',
-        params: idParam('partyId'),
-        body: UpdatePartySchema,
-        response: { 200: PartySchema, ...errors },
-      },
-    },
-    async (request) => updateParty(deps, actorOf(request), request.params.partyId, request.body),
-  )
-
-  r.post(
-    '/api/parties/:partyId/reveal',
-    {
-      config: {
-        policy: desk,
-        audit: { action: 'party.reveal', resourceType: 'party', idParams: ['partyId'] },
-        rateLimit: { max: 30, timeWindow: 15 * 60 * 1000 },
-      },
-      schema: {
-        tags,
-        summary: 'See a person’s protected details: confirm your password and say why (audited)',
-        params: idParam('partyId'),
-        body: RevealSchema,
-        response: { 200: ProtectedFieldsViewSchema, ...errors },
-      },
-    },
-    async (request) => revealParty(deps, actorOf(request), request.params.partyId, request.body),
-  )
-
-  r.post(
-    '/api/parties/:partyId/ground-rules',
-    {
-      config: {
-        policy: desk,
-        audit: { action: 'party.ground_rules.sign', resourceType: 'party', idParams: ['partyId'] },
-      },
-      schema: {
-        tags,
-        summary: 'Record that this adult signed the ground rules (at the pre-visit)',
-        params: idParam('partyId'),
-        body: SignGroundRulesSchema,
-        response: { 204: NoContent, ...errors },
-      },
-    },
-    async (request, reply) => {
-      await recordGroundRulesSignature(deps, actorOf(request), request.params.partyId, request.body)
-      return reply.code(204).send(null)
-    },
-  )
-
-  r.post(
-    '/api/parties/:partyId/portal-invite',
-    {
-      config: {
-        policy: desk,
-        audit: { action: 'party.portal_invite', resourceType: 'party', idParams: ['partyId'] },
-      },
-      schema: {
-        tags,
-        summary: 'Invite a parent to see their own bookings and sign the ground rules online',
-        params: idParam('partyId'),
-        response: { 200: PartySchema, ...errors },
-      },
-    },
-    async (request) => invitePartyToPortal(deps, actorOf(request), request.params.partyId),
   )
 }
