@@ -58,6 +58,10 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: '/refer/:centreId',
+        lazy: page(async () => (await import('./pages/refer/self-referral-page')).SelfReferralPage),
+      },
+      {
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
@@ -70,6 +74,55 @@ export const router = createBrowserRouter([
             lazy: page(
               async () => (await import('./pages/settings/settings-page')).SettingsPage,
               ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'referrals',
+            lazy: page(
+              async () => (await import('./pages/referrals/referrals-page')).ReferralsPage,
+              ['admin', 'coordinator', 'referrer'],
+            ),
+          },
+          {
+            path: 'referrals/new',
+            lazy: page(
+              async () => (await import('./pages/referrals/new-referral-page')).NewReferralPage,
+              ['admin', 'coordinator', 'referrer'],
+            ),
+          },
+          {
+            path: 'referrals/:referralId',
+            lazy: page(
+              async () => (await import('./pages/referrals/referral-page')).ReferralPage,
+              ['admin', 'coordinator', 'referrer'],
+            ),
+          },
+          {
+            path: 'cases',
+            lazy: page(
+              async () => (await import('./pages/cases/cases-page')).CasesPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'cases/:caseId',
+            lazy: page(
+              async () => (await import('./pages/cases/case-page')).CasePage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'waiting-list',
+            lazy: page(
+              async () => (await import('./pages/referrals/waiting-list-page')).WaitingListPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'my-family',
+            lazy: page(
+              async () => (await import('./pages/my-family/my-family-page')).MyFamilyPage,
+              ['parent'],
             ),
           },
           {

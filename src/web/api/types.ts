@@ -24,6 +24,7 @@ export type {
   RiskFlag,
   ServiceType,
   Channel,
+  SelfReferralReceipt,
 } from '../../domain/referrals/referrals.schemas'
 export type { PartyRole, PartyView, SafetyFlag, Side } from '../../domain/referrals/parties.schemas'
 export type {

@@ -1,5 +1,9 @@
 import {
   IconAddressBook,
+  IconFolders,
+  IconHeartHandshake,
+  IconHourglass,
+  IconInbox,
   IconBuildingCommunity,
   IconHome,
   IconListDetails,
@@ -19,6 +23,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', icon: IconHome },
+  { to: '/referrals', label: 'Referrals', icon: IconInbox, roles: ['admin', 'coordinator', 'referrer'] },
+  { to: '/cases', label: 'Cases', icon: IconFolders, roles: ['admin', 'coordinator'] },
+  { to: '/waiting-list', label: 'Waiting list', icon: IconHourglass, roles: ['admin', 'coordinator'] },
+  { to: '/my-family', label: 'My family', icon: IconHeartHandshake, roles: ['parent'] },
   {
     to: '/settings',
     label: 'Centres and settings',

@@ -6,9 +6,20 @@ import { age } from './referrals-table'
 import { AwaitingOtherParentBadge, RiskFlagBadges, StatusBadge } from './shared/badges'
 
 /** The inbox on a phone: one card per referral instead of a wide table. */
-export function ReferralCards({ referrals, showRisks }: { referrals: ReferralSummary[]; showRisks: boolean }) {
+export function ReferralCards({
+  referrals,
+  showRisks,
+}: {
+  referrals: ReferralSummary[]
+  showRisks: boolean
+}) {
   return (
-    <Stack gap="sm" component="ul" aria-label="Referrals" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <Stack
+      gap="sm"
+      component="ul"
+      aria-label="Referrals"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {referrals.map((r) => (
         <Paper key={r.id} withBorder p="sm" radius="md" component="li">
           <Stack gap={6}>

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Box, Button, Group, Stack, Text } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
@@ -11,17 +11,12 @@ import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
 import { STATUS_ORDER } from './labels'
+import { intakeOptionsQuery } from './queries'
 import { ReferralCards } from './referral-cards'
 import { ReferralFilters, type Filters } from './referral-filters'
 import { ReferralsTable } from './referrals-table'
 
 const PAGE = 50
-
-export const intakeOptionsQuery = {
-  queryKey: ['intake-options'],
-  queryFn: () => call(api.GET('/api/intake/options')),
-  staleTime: 5 * 60_000,
-} as const
 
 /** The status and source live in the address (nothing personal); the name search does not. */
 function useFilters(): [Filters, (next: Filters) => void] {
@@ -79,10 +74,15 @@ export function ReferralsPage() {
         }
       />
       <Stack gap="lg">
-        <Group>
-          <Button component={Link} to="/referrals/new" leftSection={<IconPlus size={18} aria-hidden="true" />}>
+        <Group justify="space-between" align="center">
+          <Button
+            component={Link}
+            to="/referrals/new"
+            leftSection={<IconPlus size={18} aria-hidden="true" />}
+          >
             New referral
           </Button>
+          {isDesk && options.data ? <SelfReferralLinks centres={options.data.centres} /> : null}
         </Group>
         <ReferralFilters
           value={filters}
@@ -118,5 +118,24 @@ export function ReferralsPage() {
         ) : null}
       </Stack>
     </>
+  )
+}
+
+/** Where parents apply themselves: the public form of each centre, to give out by phone or email. */
+function SelfReferralLinks({ centres }: { centres: { id: string; name: string }[] }) {
+  if (centres.length === 0) return null
+  return (
+    <Text size="sm">
+      Parents apply themselves at{' '}
+      {centres.map((centre, i) => (
+        <span key={centre.id}>
+          {i > 0 ? ', ' : null}
+          <Anchor component={Link} to={`/refer/${centre.id}`} size="sm">
+            {centres.length > 1 ? `${centre.name}’s form` : 'the public form'}
+          </Anchor>
+        </span>
+      ))}
+      .
+    </Text>
   )
 }

@@ -9,17 +9,21 @@ import { AwaitingOtherParentBadge, RiskFlagBadges, StatusBadge } from './shared/
 export const age = (days: number) => (days === 1 ? '1 day' : `${days} days`)
 
 /** The inbox list: the reference opens the referral, so it stays in view on a phone. */
-export function ReferralsTable({ referrals, showRisks }: { referrals: ReferralSummary[]; showRisks: boolean }) {
+export function ReferralsTable({
+  referrals,
+  showRisks,
+}: {
+  referrals: ReferralSummary[]
+  showRisks: boolean
+}) {
   return (
-    <TableScroll label="Referrals" minWidth={880}>
+    <TableScroll label="Referrals" minWidth={760}>
       <Table verticalSpacing="sm" striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Reference</Table.Th>
+            <Table.Th scope="col">Reference and status</Table.Th>
             <Table.Th scope="col">Family</Table.Th>
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Source</Table.Th>
-            <Table.Th scope="col">Service asked for</Table.Th>
+            <Table.Th scope="col">Asked for, and by whom</Table.Th>
             <Table.Th scope="col">Waiting</Table.Th>
             {showRisks ? <Table.Th scope="col">Risks</Table.Th> : null}
           </Table.Tr>
@@ -28,9 +32,12 @@ export function ReferralsTable({ referrals, showRisks }: { referrals: ReferralSu
           {referrals.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/referrals/${r.id}`} fw={600} ff="monospace">
-                  {r.reference}
-                </Anchor>
+                <Stack gap={4} align="flex-start">
+                  <Anchor component={Link} to={`/referrals/${r.id}`} fw={600} ff="monospace">
+                    {r.reference}
+                  </Anchor>
+                  <StatusBadge status={r.status} />
+                </Stack>
               </Table.Td>
               <Table.Td>
                 <Stack gap={4} align="flex-start">
@@ -41,10 +48,11 @@ export function ReferralsTable({ referrals, showRisks }: { referrals: ReferralSu
                 </Stack>
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={r.status} />
+                <Text size="sm">{SERVICE_LABELS[r.serviceRequested]}</Text>
+                <Text size="xs" c="dimmed">
+                  {r.source.label}
+                </Text>
               </Table.Td>
-              <Table.Td>{r.source.label}</Table.Td>
-              <Table.Td>{SERVICE_LABELS[r.serviceRequested]}</Table.Td>
               <Table.Td>
                 <Text size="sm">{age(r.ageDays)}</Text>
                 <Text size="xs" c="dimmed">

@@ -33,11 +33,7 @@ export function courtOrderBody(values: CourtOrderValues) {
 }
 
 /** The fields of one court order or injunction; `field` gives each input its form props. */
-export function CourtOrderFields({
-  field,
-}: {
-  field: (name: keyof CourtOrderValues) => FieldProps
-}) {
+export function CourtOrderFields({ field }: { field: (name: keyof CourtOrderValues) => FieldProps }) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -50,7 +46,12 @@ export function CourtOrderFields({
         />
         <TextInput label="Court" {...field('court')} />
         <TextInput label="Made on" type="date" {...field('madeOn')} />
-        <TextInput label="Ends on" description="Leave empty if it has no end date." type="date" {...field('expiresOn')} />
+        <TextInput
+          label="Ends on"
+          description="Leave empty if it has no end date."
+          type="date"
+          {...field('expiresOn')}
+        />
       </SimpleGrid>
       <Textarea
         label="What the order says about contact"

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, List, Paper, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { notifications } from '@mantine/notifications'
+import { notifyDone } from './notify'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, ApiError, call } from '../../../api/client'
@@ -8,7 +8,12 @@ import type { CourtOrderView } from '../../../api/types'
 import { FormError } from '../../../components/form-error'
 import { formatLocalDate } from '../dates'
 import { COURT_ORDER_LABELS } from '../labels'
-import { CourtOrderFields, courtOrderBody, EMPTY_COURT_ORDER, type CourtOrderValues } from './court-order-fields'
+import {
+  CourtOrderFields,
+  courtOrderBody,
+  EMPTY_COURT_ORDER,
+  type CourtOrderValues,
+} from './court-order-fields'
 import { Section } from './section'
 
 interface Props {
@@ -93,7 +98,7 @@ function AddCourtOrderForm({
         }),
       ),
     onSuccess: async () => {
-      notifications.show({ color: 'kin', title: 'Court order added', message: 'It is on the file.' })
+      notifyDone('Court order added', 'It is on the file.')
       await onDone(true)
     },
     onError: (error) => {

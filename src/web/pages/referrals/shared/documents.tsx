@@ -1,6 +1,6 @@
 import { Anchor, Button, FileInput, Group, List, Paper, Radio, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { notifications } from '@mantine/notifications'
+import { notifyDone } from './notify'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, ApiError, call } from '../../../api/client'
@@ -13,13 +13,16 @@ const MAX_BYTES = 5 * 1024 * 1024
 const TYPES = ['application/pdf', 'image/png', 'image/jpeg']
 
 const sizeOf = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} kB`
 
 /** The file as base64, without the `data:...;base64,` prefix. */
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onload = () =>
+      resolve((typeof reader.result === 'string' ? reader.result : '').replace(/^data:[^,]*,/, ''))
     reader.onerror = () => reject(new Error('We could not read that file. Try choosing it again.'))
     reader.readAsDataURL(file)
   })
@@ -88,7 +91,13 @@ interface Values {
   file: File | null
 }
 
-function UploadForm({ referralId, onDone }: { referralId: string; onDone: (done: boolean) => Promise<void> }) {
+function UploadForm({
+  referralId,
+  onDone,
+}: {
+  referralId: string
+  onDone: (done: boolean) => Promise<void>
+}) {
   const form = useForm<Values>({
     initialValues: { title: '', kind: 'court_order', file: null },
     validate: {
@@ -112,7 +121,7 @@ function UploadForm({ referralId, onDone }: { referralId: string; onDone: (done:
       )
     },
     onSuccess: async (doc) => {
-      notifications.show({ color: 'kin', title: 'Document uploaded', message: doc.title })
+      notifyDone('Document uploaded', doc.title)
       await onDone(true)
     },
     onError: (error) => {
@@ -123,7 +132,12 @@ function UploadForm({ referralId, onDone }: { referralId: string; onDone: (done:
     <Paper withBorder p="md" radius="md">
       <form onSubmit={form.onSubmit((values) => upload.mutate(values))} noValidate>
         <Stack>
-          <TextInput label="Title" description="For example: Child arrangements order, March 2025" required {...form.getInputProps('title')} />
+          <TextInput
+            label="Title"
+            description="For example: Child arrangements order, March 2025"
+            required
+            {...form.getInputProps('title')}
+          />
           <Radio.Group label="What is it?" {...form.getInputProps('kind')}>
             <Group mt="xs">
               <Radio value="court_order" label="A court order" />
@@ -137,6 +151,7 @@ function UploadForm({ referralId, onDone }: { referralId: string; onDone: (done:
             placeholder="Choose a file"
             required
             clearable
+            clearButtonProps={{ 'aria-label': 'Remove the chosen file' }}
             {...form.getInputProps('file')}
           />
           <FormError error={upload.error} title="The document was not uploaded" />

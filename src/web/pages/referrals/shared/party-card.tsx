@@ -16,7 +16,10 @@ interface Props {
 /** One line per thing the centre needs to know about this person's needs. */
 function needsOf(party: PartyView): string[] {
   const d = party.details
-  const text = (key: string) => (typeof d[key] === 'string' && d[key] ? (d[key] as string) : null)
+  const text = (key: string) => {
+    const value = d[key]
+    return typeof value === 'string' && value ? value : null
+  }
   const lines: string[] = []
   if (d.feedingHelp === true) lines.push('Needs help with feeding')
   if (d.changingHelp === true) lines.push('Needs nappy changing')
@@ -26,6 +29,10 @@ function needsOf(party: PartyView): string[] {
   if (d.interpreterNeeded === true) lines.push('Needs an interpreter')
   if (text('accessibility')) lines.push(`Access needs: ${text('accessibility') ?? ''}`)
   if (text('other')) lines.push(text('other') ?? '')
+  // What a parent told us on the public form.
+  if (text('otherParentName')) lines.push(`Names the other parent as: ${text('otherParentName') ?? ''}`)
+  if (text('otherPeopleToAttend')) lines.push(`Would like to bring: ${text('otherPeopleToAttend') ?? ''}`)
+  if (d.courtOrderInPlace === true) lines.push('Says a court order is in place')
   return lines
 }
 
@@ -57,7 +64,10 @@ export function PartyCard({ party, onReveal, children }: Props) {
             </Badge>
           ) : null}
         </Group>
-        <SafetyFlagBadges flags={party.safetyFlags.filter((f) => f !== 'must_not_attend' || !mustNotAttend)} name={party.fullName} />
+        <SafetyFlagBadges
+          flags={party.safetyFlags.filter((f) => f !== 'must_not_attend' || !mustNotAttend)}
+          name={party.fullName}
+        />
         {party.kind === 'child' ? (
           <Text size="sm">
             Born {formatLocalDate(party.dateOfBirth)}

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Modal, PasswordInput, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Button, Group, List, PasswordInput, Stack, Text, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation } from '@tanstack/react-query'
 import { api, ApiError, call } from '../../../api/client'
 import type { PartyView, ProtectedField } from '../../../api/types'
 import { FormError } from '../../../components/form-error'
 import { FIELD_LABELS } from '../labels'
+import { Dialog } from './dialog'
 
 interface Props {
   party: PartyView
@@ -41,7 +42,7 @@ export function RevealModal({ party, onClose }: Props) {
   })
 
   return (
-    <Modal opened onClose={onClose} title={`Protected details: ${party.fullName}`} size="lg">
+    <Dialog onClose={onClose} title={`Protected details: ${party.fullName}`}>
       {reveal.data ? (
         <Stack>
           <List listStyleType="none" spacing="xs" aria-label={`Protected details of ${party.fullName}`}>
@@ -95,6 +96,6 @@ export function RevealModal({ party, onClose }: Props) {
           </Stack>
         </form>
       )}
-    </Modal>
+    </Dialog>
   )
 }
