@@ -8,6 +8,7 @@ export type TransitionRow = Selectable<WorkflowTransitionsTable> & { actor_name:
 
 export interface ReferralFilter {
   status?: string | undefined
+  channel?: string | undefined
   centreIds?: readonly string[] | null
   sourceCode?: string | undefined
   receivedBefore?: string | undefined
@@ -45,6 +46,7 @@ export async function updateReferral(
 function filtered(db: Db, scope: OrgScope, filter: ReferralFilter) {
   let query = db.selectFrom('referrals').where('referrals.organisation_id', '=', scope.organisationId)
   if (filter.status) query = query.where('referrals.status', '=', filter.status)
+  if (filter.channel) query = query.where('referrals.channel', '=', filter.channel)
   if (filter.centreIds) query = query.where('referrals.centre_id', 'in', [...filter.centreIds, ''])
   if (filter.sourceCode) query = query.where('referrals.source_code', '=', filter.sourceCode)
   if (filter.receivedBefore) query = query.where('referrals.received_at', '<=', filter.receivedBefore)

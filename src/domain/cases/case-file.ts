@@ -19,6 +19,7 @@ import { listPartiesOfReferrals, type PartyRow } from '../../db/repositories/par
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { notFound } from '../errors'
+import { loadGroundRulesStatus } from '../intake/ground-rules'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import { presentParty, type Viewer } from '../referrals/parties.presenter'
 import { SafetyFlagSchema } from '../referrals/parties.schemas'
@@ -128,7 +129,7 @@ export async function loadCaseDetail(
   const { found, centre } = await findDeskCase(db, actor, caseId)
   const today = localDateIn(centre.time_zone, deps.clock.now())
   const settings = await loadIntakeSettings(db, scope)
-  const [referral, parties, orders, documents, assessments, notes, levels, reviews, transitions, rules] =
+  const [referral, parties, orders, documents, assessments, notes, levels, reviews, transitions] =
     await Promise.all([
       findReferral(db, scope, found.referral_id),
       listPartiesOfReferrals(db, scope, [found.referral_id]),
@@ -139,19 +140,12 @@ export async function loadCaseDetail(
       listLevelChanges(db, scope, found.id),
       listReviews(db, scope, found.id),
       listTransitions(db, scope, [found.id, found.referral_id]),
-      findCurrentGroundRules(db, scope),
     ])
-  const signatures = await listSignatures(
-    db,
-    scope,
-    parties.map((p) => p.id),
-  )
   const names = await listUserNames(
     db,
     scope,
     assessments.flatMap((a) => (a.assessed_by_user_id ? [a.assessed_by_user_id] : [])),
   )
-  const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
   const level = (value: string | null) =>
     value === null ? null : ContactLevelSchema.catch('supported').parse(value)
   return {
@@ -186,18 +180,7 @@ export async function loadCaseDetail(
       by: r.actor_name ?? 'Command line',
     })),
     transitions: transitions.map((t) => presentTransition(t, STAFF)),
-    groundRules: {
-      currentVersion: rules?.version ?? null,
-      adults: parents.map((p) => {
-        const signed = signatures.find((s) => s.party_id === p.id && s.version_id === rules?.id)
-        return {
-          partyId: p.id,
-          name: p.full_name,
-          signedCurrent: signed !== undefined,
-          signedAt: signed?.signed_at ?? null,
-        }
-      }),
-    },
+    groundRules: await loadGroundRulesStatus(db, scope, parties),
     readiness:
       found.status === 'active'
         ? await readinessOf(db, actor, found, addDays(today, settings.preVisitMinDaysBeforeFirstSession))

@@ -1,6 +1,7 @@
 import type { IntakeSettings } from '../intake/intake.schemas'
 import type { PartyFacts, PreVisitFacts } from '../referrals/referrals.rules'
 import { missingPreVisits } from '../referrals/referrals.rules'
+import { sayDay } from '../shared/wording'
 import type { ContactLevel, Readiness } from './cases.schemas'
 
 const DAY = 86_400_000
@@ -100,7 +101,7 @@ export function firstSessionReadiness(
     const who = parties.find((p) => p.id === visit.partyId)?.fullName ?? 'the family'
     blockers.push({
       rule: 'R-INT-3',
-      message: `The pre-visit with ${who} was on ${visit.heldOn}; the first session must be at least ${minDays} day(s) later, never the same day.`,
+      message: `The pre-visit with ${who} was on ${sayDay(visit.heldOn)}; the first session must be at least ${minDays === 1 ? 'a day' : `${minDays} days`} later, never the same day.`,
     })
   }
   const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { LocalDateSchema, PartySchema, SafetyFlagSchema } from '../referrals/parties.schemas'
 import {
   CourtOrderSchema,
+  GroundRulesStatusSchema,
   DocumentSchema,
   RiskAssessmentSchema,
   RiskFlagSchema,
@@ -116,17 +117,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     }),
   ),
   transitions: z.array(TransitionSchema),
-  groundRules: z.object({
-    currentVersion: z.number().int().nullable(),
-    adults: z.array(
-      z.object({
-        partyId: z.string(),
-        name: z.string(),
-        signedCurrent: z.boolean(),
-        signedAt: z.string().nullable(),
-      }),
-    ),
-  }),
+  groundRules: GroundRulesStatusSchema,
   readiness: ReadinessSchema,
   closure: z
     .object({ outcome: ClosureOutcomeSchema, reason: z.string().nullable(), closedAt: z.string() })
@@ -163,7 +154,7 @@ export const WaitingListSchema = z.object({
       reference: z.string(),
       position: z.number().int(),
       familyLabel: z.string(),
-      serviceRequested: z.string(),
+      serviceRequested: ContactLevelSchema,
       waitlistedAt: z.string(),
       weight: z.number(),
       expectedWaitWeeks: z.number().int(),
@@ -177,7 +168,18 @@ export const MyFamilySchema = z.object({
   families: z.array(
     z.object({
       referralReference: z.string(),
-      status: z.string(),
+      /** Where the family stands: a referral's intake state, or its case once accepted. */
+      status: z.enum([
+        'received',
+        'pre_visits',
+        'risk_assessed',
+        'waitlisted',
+        'declined',
+        'withdrawn',
+        'merged',
+        'case_active',
+        'case_closed',
+      ]),
       centreName: z.string(),
       me: PartySchema,
       children: z.array(PartySchema),

@@ -1,6 +1,7 @@
 import { findCurrentGroundRules, listSignatures } from '../../db/repositories/intake.repository'
 import { listCentres } from '../../db/repositories/organisations.repository'
-import { findReferral } from '../../db/repositories/referrals.repository'
+import { findReferral, type ReferralRow } from '../../db/repositories/referrals.repository'
+import { findCase } from '../../db/repositories/cases.repository'
 import { listPartiesOfReferrals, listPartiesOfUser } from '../../db/repositories/parties.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
@@ -8,6 +9,28 @@ import { AppError } from '../errors'
 import { signGroundRulesAsParty } from '../intake/ground-rules'
 import { presentParty, sideOf, type Viewer } from '../referrals/parties.presenter'
 import type { MyFamily } from './cases.schemas'
+
+const INTAKE_STATES = [
+  'received',
+  'pre_visits',
+  'risk_assessed',
+  'waitlisted',
+  'declined',
+  'withdrawn',
+  'merged',
+] as const
+
+async function familyStatus(
+  deps: Deps,
+  actor: Actor,
+  referral: ReferralRow,
+): Promise<MyFamily['families'][number]['status']> {
+  if (referral.case_id) {
+    const found = await findCase(deps.db, scopeOf(actor), referral.case_id)
+    return found?.status === 'closed' ? 'case_closed' : 'case_active'
+  }
+  return INTAKE_STATES.find((s) => s === referral.status) ?? 'received'
+}
 
 /**
  * What a parent sees of their family: their own record, their children, where the referral stands
@@ -36,7 +59,7 @@ export async function getMyFamily(deps: Deps, actor: Actor): Promise<MyFamily> {
     )
     families.push({
       referralReference: referral.reference,
-      status: referral.case_id ? 'active case' : referral.status,
+      status: await familyStatus(deps, actor, referral),
       centreName: centres.find((c) => c.id === referral.centre_id)?.name ?? '',
       me: presentParty(me, viewer, deps.fieldCrypto),
       children: children.map((c) => presentParty(c, viewer, deps.fieldCrypto)),

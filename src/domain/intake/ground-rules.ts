@@ -2,15 +2,18 @@ import {
   findCurrentGroundRules,
   insertGroundRules,
   insertSignature,
+  listSignatures,
   type GroundRulesRow,
 } from '../../db/repositories/intake.repository'
-import { findParty } from '../../db/repositories/parties.repository'
+import type { Db } from '../../db/connect'
+import { findParty, type PartyRow } from '../../db/repositories/parties.repository'
 import { findReferral } from '../../db/repositories/referrals.repository'
-import { scopeOf, type Actor } from '../access/actor'
+import { scopeOf, type Actor, type Scope } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
 import { assertDesk } from '../referrals/referrals.policy'
+import type { GroundRulesStatus } from '../referrals/referrals.schemas'
 import { newId } from '../shared/ids'
 
 const present = (row: GroundRulesRow) => ({
@@ -20,6 +23,35 @@ const present = (row: GroundRulesRow) => ({
   body: row.body,
   publishedAt: row.published_at,
 })
+
+/** Whether each parent among these people has signed the ground rules in force, and when. */
+export async function loadGroundRulesStatus(
+  db: Db,
+  scope: Scope,
+  parties: readonly PartyRow[],
+): Promise<GroundRulesStatus> {
+  const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
+  const [rules, signatures] = await Promise.all([
+    findCurrentGroundRules(db, scope),
+    listSignatures(
+      db,
+      scope,
+      parents.map((p) => p.id),
+    ),
+  ])
+  return {
+    currentVersion: rules?.version ?? null,
+    adults: parents.map((p) => {
+      const signed = signatures.find((s) => s.party_id === p.id && s.version_id === rules?.id)
+      return {
+        partyId: p.id,
+        name: p.full_name,
+        signedCurrent: signed !== undefined,
+        signedAt: signed?.signed_at ?? null,
+      }
+    }),
+  }
+}
 
 /** The ground rules in force, or null before the centre has published any. */
 export async function getCurrentGroundRules(deps: Deps, actor: Actor) {

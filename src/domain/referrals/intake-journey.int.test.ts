@@ -68,6 +68,7 @@ describe('the full intake journey through the API', () => {
         .sort(),
     ).toEqual(['non_resident_parent', 'resident_parent'])
     expect(referral.awaitingOtherParent).toBe(false)
+    expect(referral.nextSteps.map((step) => step.action)).toEqual(['start_intake'])
     const merged = (await desk.get(`/api/referrals/${second.id}`)).json<ReferralDetail>()
     expect(merged.status).toBe('merged')
     expect(merged.mergedIntoId).toBe(first.id)
@@ -107,6 +108,8 @@ describe('the full intake journey through the API', () => {
     const versionId = rules.json<{ id: string }>().id
     for (const adult of file.groundRules.adults)
       expectStatus(await desk.post(`/api/parties/${adult.partyId}/ground-rules`, { versionId }), 204)
+    const signedView = (await desk.get(`/api/referrals/${first.id}`)).json<ReferralDetail>().groundRules
+    expect(signedView?.adults.map((a) => a.signedCurrent)).toEqual([true, true])
     const nextDay = (await desk.get(`/api/cases/${done.caseId}/readiness?firstSessionOn=2025-01-08`)).json<
       CaseDetail['readiness']
     >()

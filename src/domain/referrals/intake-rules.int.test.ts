@@ -276,6 +276,8 @@ describe('intake rules', () => {
     const seen = (await browser.get(`/api/referrals/${referral.id}`)).json<ReferralDetail>()
     expect(seen.status).toBe('declined')
     expect(seen.decisionReason).toBe('Needs a supervised centre')
+    expect(seen.groundRules).toBeNull()
+    expect(seen.nextSteps).toEqual([])
     const mail = await t.deps.db
       .selectFrom('outbox')
       .selectAll()
@@ -300,7 +302,10 @@ describe('intake rules', () => {
         ),
         201,
       )
-    const [a, b] = (await world.desk.get('/api/referrals')).json<{ referrals: { id: string }[] }>().referrals
+    const listed = async (query: string) =>
+      (await world.desk.get(`/api/referrals?${query}`)).json<{ referrals: { id: string }[] }>().referrals
+    expect(await listed('channel=staff')).toEqual([])
+    const [a, b] = await listed('channel=self')
     const refused = await world.desk.post(`/api/referrals/${a?.id}/link`, { otherReferralId: b?.id })
     expect(refused.statusCode).toBe(409)
     expect(errorOf(refused.body).error.details?.rule).toBe('R-REF-5')

@@ -12,6 +12,7 @@ import { AppError, notFound } from '../errors'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import { localDateIn } from '../cases/cases.rules'
 import { newId } from '../shared/ids'
+import { sayMoment } from '../shared/wording'
 import { onDeskReferral } from './desk'
 import { preVisitFacts } from './referrals.presenter'
 import { clashingPreVisit } from './referrals.rules'
@@ -53,7 +54,7 @@ export async function schedulePreVisit(
     if (clash)
       throw new AppError(
         'CONFLICT',
-        `Adults are seen separately: another adult's pre-visit is at ${clash.scheduledAt}, less than ${settings.preVisitGapMinutes} minutes away.`,
+        `Adults are seen separately: another adult's pre-visit is on ${sayMoment(clash.scheduledAt, ctx.centre.time_zone)}, less than ${settings.preVisitGapMinutes} minutes away.`,
         { rule: 'R-INT-1', clashesWith: clash.scheduledAt },
       )
     const id = newId()

@@ -26,6 +26,7 @@ function scopedFilter(actor: Actor, query: ReferralListQuery, today: string): Re
   const isDeskAnywhere = centres === null || centres.length > 0
   const base: ReferralFilter = {
     status: query.status,
+    channel: query.channel,
     sourceCode: query.sourceCode,
     q: query.q?.toLowerCase(),
     receivedBefore:

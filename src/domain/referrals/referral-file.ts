@@ -11,6 +11,7 @@ import { listTransitions, listUserNames, type ReferralRow } from '../../db/repos
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { localDateIn } from '../cases/cases.rules'
+import { loadGroundRulesStatus } from '../intake/ground-rules'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import type { IntakeSettings } from '../intake/intake.schemas'
 import { presentParty, type Viewer } from './parties.presenter'
@@ -44,7 +45,8 @@ function nextSteps(
           blockers: missingForIntake(parties),
         },
       ]
-      if (row.channel === 'self')
+      const parents = parties.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
+      if (row.channel === 'self' && parents.length < 2)
         steps.push({ action: 'link', label: 'Join the other parent’s application', blockers: [] })
       return steps
     }
@@ -128,6 +130,7 @@ export async function loadReferralDetail(
     decidedAt: row.decided_at,
     waitlistedAt: row.waitlisted_at,
     mergedIntoId: staff ? row.merged_into_id : null,
+    groundRules: staff ? await loadGroundRulesStatus(db, scope, parties) : null,
     nextSteps: staff ? nextSteps(row, facts, visitFacts, assessments, settings) : [],
     missing: staff && row.status === 'received' ? missingForIntake(facts) : [],
   }

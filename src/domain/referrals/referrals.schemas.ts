@@ -337,6 +337,20 @@ export const NextStepSchema = z.object({
   blockers: z.array(z.string()),
 })
 
+/** Whether each parent has signed the ground rules in force (R-INT-4). */
+export const GroundRulesStatusSchema = z.object({
+  currentVersion: z.number().int().nullable(),
+  adults: z.array(
+    z.object({
+      partyId: z.string(),
+      name: z.string(),
+      signedCurrent: z.boolean(),
+      signedAt: z.string().nullable(),
+    }),
+  ),
+})
+export type GroundRulesStatus = z.infer<typeof GroundRulesStatusSchema>
+
 export const ReferralSummarySchema = z.object({
   id: z.string(),
   reference: z.string(),
@@ -381,6 +395,8 @@ export const ReferralDetailSchema = ReferralSummarySchema.extend({
   decidedAt: z.string().nullable(),
   waitlistedAt: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
+  /** Staff only: who has signed the ground rules in force; null for anyone else. */
+  groundRules: GroundRulesStatusSchema.nullable(),
   /** Staff only: what can be done next and what is missing. */
   nextSteps: z.array(NextStepSchema),
   missing: z.array(z.string()),
@@ -390,6 +406,7 @@ export type ReferralDetail = z.infer<typeof ReferralDetailSchema>
 export const ReferralListQuerySchema = z
   .object({
     status: ReferralStatusSchema.optional(),
+    channel: ChannelSchema.optional(),
     centreId: z.uuid().optional(),
     sourceCode: z.string().max(40).optional(),
     /** Only referrals at least this many days old. */

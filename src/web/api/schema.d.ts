@@ -5997,6 +5997,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                    channel?: "staff" | "referrer" | "self";
                     centreId?: string;
                     sourceCode?: string;
                     olderThanDays?: number;
@@ -6405,6 +6406,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -6555,6 +6565,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "accepted" | "declined" | "withdrawn" | "merged";
+                    channel?: "staff" | "referrer" | "self";
                     centreId?: string;
                     sourceCode?: string;
                     olderThanDays?: number;
@@ -6865,6 +6876,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -7165,6 +7185,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -7477,6 +7506,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -7802,6 +7840,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -8118,6 +8165,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -8426,6 +8482,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -8730,6 +8795,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -9035,6 +9109,15 @@ export interface paths {
                             decidedAt: string | null;
                             waitlistedAt: string | null;
                             mergedIntoId: string | null;
+                            groundRules: {
+                                currentVersion: number | null;
+                                adults: {
+                                    partyId: string;
+                                    name: string;
+                                    signedCurrent: boolean;
+                                    signedAt: string | null;
+                                }[];
+                            } | null;
                             nextSteps: {
                                 /** @enum {string} */
                                 action: "start_intake" | "schedule_pre_visits" | "assess_risk" | "decide" | "offer_place" | "link";
@@ -13687,7 +13770,8 @@ export interface paths {
                                 reference: string;
                                 position: number;
                                 familyLabel: string;
-                                serviceRequested: string;
+                                /** @enum {string} */
+                                serviceRequested: "supervised" | "supported" | "handover" | "indirect" | "escorted" | "virtual" | "self_managed";
                                 waitlistedAt: string;
                                 weight: number;
                                 expectedWaitWeeks: number;
@@ -13852,7 +13936,8 @@ export interface paths {
                         "application/json": {
                             families: {
                                 referralReference: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "received" | "pre_visits" | "risk_assessed" | "waitlisted" | "declined" | "withdrawn" | "merged" | "case_active" | "case_closed";
                                 centreName: string;
                                 me: {
                                     id: string;

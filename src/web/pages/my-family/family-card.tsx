@@ -7,13 +7,13 @@ import { GroundRulesCard } from './ground-rules-card'
 type Family = MyFamily['families'][number]
 
 /** Where things stand, in words for a parent. */
-const STATUS_WORDS: Record<string, string> = {
+const STATUS_WORDS: Record<Family['status'], string> = {
   received: 'The centre has your application',
   pre_visits: 'The centre is arranging pre-visits',
   risk_assessed: 'The centre is deciding',
   waitlisted: 'You are on the waiting list',
-  accepted: 'You have a place',
-  'active case': 'You have a place',
+  case_active: 'You have a place',
+  case_closed: 'Your time at the centre has ended',
   declined: 'The centre could not offer a place',
   withdrawn: 'Withdrawn',
   merged: 'Joined with the other parent’s application',
@@ -33,7 +33,7 @@ export function FamilyCard({ family }: { family: Family }) {
           </Title>
           <Group gap="xs" mt={4}>
             <Badge color="kin" variant="light">
-              {STATUS_WORDS[family.status] ?? family.status}
+              {STATUS_WORDS[family.status]}
             </Badge>
             <Text size="sm" c="dimmed">
               Reference {family.referralReference}

@@ -85,7 +85,13 @@ function ReferralFile({ referral }: { referral: ReferralDetail }) {
             canReveal={isDesk}
             extra={(p) =>
               signable(p) && current ? (
-                <GroundRulesSign partyId={p.id} name={p.fullName} rules={current} />
+                <GroundRulesSign
+                  partyId={p.id}
+                  name={p.fullName}
+                  rules={current}
+                  signed={referral.groundRules?.adults.find((a) => a.partyId === p.id)}
+                  onSigned={reload}
+                />
               ) : null
             }
           />

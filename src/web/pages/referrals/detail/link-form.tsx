@@ -13,14 +13,17 @@ import { ActionPanel } from './action-panel'
 
 /** Joins the other parent's self-referral into this one: each parent applies separately. */
 export function LinkForm({ referral, onDone }: { referral: ReferralDetail; onDone: () => void }) {
-  const query = { status: 'received' as const, centreId: referral.centreId, limit: 200 }
+  const query = {
+    status: 'received' as const,
+    channel: 'self' as const,
+    centreId: referral.centreId,
+    limit: 200,
+  }
   const candidates = useQuery({
     queryKey: ['referrals', query],
     queryFn: () => call(api.GET('/api/referrals', { params: { query } })),
   })
-  const others = (candidates.data?.referrals ?? []).filter(
-    (r) => r.channel === 'self' && r.id !== referral.id,
-  )
+  const others = (candidates.data?.referrals ?? []).filter((r) => r.id !== referral.id)
   const form = useForm({
     initialValues: { otherReferralId: '' },
     validate: { otherReferralId: (v) => (v ? null : 'Choose the other parent’s application') },
