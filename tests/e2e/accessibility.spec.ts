@@ -1,8 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { collectCspViolations, demoLogin, expect, signIn, test } from './fixtures'
+import {
+  collectCspViolations,
+  demoLogin,
+  expect,
+  expectFitsViewport,
+  expectNoAxeViolations,
+  signIn,
+  test,
+} from './fixtures'
 
 const SCREENSHOTS = path.join('test-results', 'screenshots')
 const VIEWPORTS = {
@@ -18,19 +24,6 @@ const PAGES = [
   { name: 'people', path: '/people', heading: 'People', screenshot: false },
   { name: 'outbox', path: '/outbox', heading: 'Outbox', screenshot: true },
 ] as const
-
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(summary, `axe violations on ${label}`).toEqual([])
-}
-
-async function expectFitsViewport(page: Page, width: number, label: string): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(scrollWidth, `${label} scrolls sideways`).toBeLessThanOrEqual(width)
-}
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   test.describe(`at ${size} size (${viewport.width}px)`, () => {
