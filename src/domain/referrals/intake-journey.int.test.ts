@@ -88,7 +88,14 @@ describe('the full intake journey through the API', () => {
     expectStatus(accepted, 200)
     const done = accepted.json<ReferralDetail>()
     expect(done.status).toBe('accepted')
-    expect(done.transitions.map((s) => s.to)).toEqual(['received', 'pre_visits', 'risk_assessed', 'accepted'])
+    expect(done.transitions.map((s) => s.to)).toEqual([
+      'received',
+      'received',
+      'pre_visits',
+      'risk_assessed',
+      'accepted',
+    ])
+    expect(done.transitions[1]?.reason).toBe(`Joined with the other parent’s application ${merged.reference}`)
     expect(done.transitions.every((s) => s.by.length > 0 && s.at.length > 0)).toBe(true)
     if (!done.caseId) throw new Error('no case opened')
 

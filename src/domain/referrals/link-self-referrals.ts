@@ -6,6 +6,7 @@ import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
 import { AppError } from '../errors'
 import { moveReferral, onDeskReferral } from './desk'
+import { recordTransition } from './workflow'
 import { assertDesk } from './referrals.policy'
 import type { ReferralDetail } from './referrals.schemas'
 
@@ -90,7 +91,19 @@ export async function linkSelfReferrals(
         merged_into_id: ctx.referral.id,
       },
     )
-    await updateReferral(ctx.trx, scope, ctx.referral.id, { updated_at: ctx.now })
+    await recordTransition(
+      ctx.trx,
+      deps.clock,
+      { actor, label: ctx.actorName },
+      {
+        organisationId: actor.organisationId,
+        subjectType: 'referral',
+        subjectId: ctx.referral.id,
+        from: 'received',
+        to: 'received',
+        reason: `Joined with the other parent’s application ${other.reference}`,
+      },
+    )
     await auditAs(ctx.trx, deps.clock, actor, {
       action: 'referral.link',
       resourceType: 'referral',
