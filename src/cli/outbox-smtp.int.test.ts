@@ -12,6 +12,9 @@ interface Received {
   raw: string
 }
 
+/** On PostgreSQL the test database is shared with files running at the same time: take everything due. */
+const ALL_DUE = 100_000
+
 let t: TestContext
 let server: SMTPServer
 let port: number
@@ -56,7 +59,7 @@ describe('email outbox over real SMTP', () => {
       text: 'You are on the rota this Sunday.',
     })
     const send = smtpSender(`smtp://127.0.0.1:${port}`, 'Kinbridge <no-reply@kinbridge.test>')
-    const report = await deliverOutbox(t.deps.db, t.clock, send)
+    const report = await deliverOutbox(t.deps.db, t.clock, send, ALL_DUE)
     expect(report.sent).toBeGreaterThanOrEqual(1)
     const mail = received.find((m) => m.to.includes('volunteer@example.org'))
     expect(mail?.raw).toContain('Subject: Rota for Sunday')
@@ -68,7 +71,8 @@ describe('email outbox over real SMTP', () => {
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('sent')
     expect(row.sent_at).not.toBeNull()
-    expect((await deliverOutbox(t.deps.db, t.clock, send)).sent).toBe(0)
+    await deliverOutbox(t.deps.db, t.clock, send, ALL_DUE)
+    expect(received.filter((m) => m.to.includes('volunteer@example.org'))).toHaveLength(1)
   })
 
   it('keeps a refused message, retries later with back-off and gives up after the last attempt', async () => {
@@ -82,7 +86,7 @@ describe('email outbox over real SMTP', () => {
     const send = smtpSender(`smtp://127.0.0.1:${port}`, 'Kinbridge <no-reply@kinbridge.test>')
     refuse = true
     try {
-      expect((await deliverOutbox(t.deps.db, t.clock, send)).failed).toBeGreaterThanOrEqual(1)
+      expect((await deliverOutbox(t.deps.db, t.clock, send, ALL_DUE)).failed).toBeGreaterThanOrEqual(1)
       let row = await t.deps.db
         .selectFrom('outbox')
         .selectAll()
@@ -91,10 +95,16 @@ describe('email outbox over real SMTP', () => {
       expect(row).toMatchObject({ status: 'pending', attempts: 1 })
       expect(row.last_error).toMatch(/550|unavailable/i)
       expect(Date.parse(row.next_attempt_at) - t.clock.now().getTime()).toBeGreaterThan(60_000)
-      expect((await deliverOutbox(t.deps.db, t.clock, send)).failed).toBe(0)
+      await deliverOutbox(t.deps.db, t.clock, send, ALL_DUE)
+      const waiting = await t.deps.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      expect(waiting.attempts).toBe(1)
       for (let attempt = 0; attempt < 10; attempt++) {
         t.clock.advance(3600)
-        await deliverOutbox(t.deps.db, t.clock, send)
+        await deliverOutbox(t.deps.db, t.clock, send, ALL_DUE)
       }
       row = await t.deps.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       expect(row).toMatchObject({ status: 'failed', attempts: 8 })

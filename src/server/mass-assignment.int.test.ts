@@ -544,12 +544,25 @@ const WRITES: WriteCase[] = [
             ],
           },
           parties: { update: ['referral_id'] },
-          workflow_transitions: { insert: { subject_id: father, to_status: 'merged' } },
+          // Two steps of history: the father's application joined, and the mother's saying so.
+          workflow_transitions: { insert: { organisation_id: fx.organisationId } },
         },
         verify: async () => {
           const [kept, joined] = [await rowOf('referrals', mother), await rowOf('referrals', father)]
           expect([kept.status, kept.merged_into_id, kept.case_id]).toEqual(['received', null, null])
           expect([joined.status, joined.merged_into_id, joined.case_id]).toEqual(['merged', mother, null])
+          const steps = await t.deps.db
+            .selectFrom('workflow_transitions')
+            .select(['subject_id', 'to_status'])
+            .where('subject_id', 'in', [mother, father])
+            .where('from_status', 'is not', null)
+            .execute()
+          expect(steps.map((step) => [step.subject_id, step.to_status]).sort()).toEqual(
+            [
+              [mother, 'received'],
+              [father, 'merged'],
+            ].sort(),
+          )
         },
       }
     },

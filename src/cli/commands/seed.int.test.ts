@@ -204,7 +204,7 @@ describe('the demo centre’s families', () => {
       families: { status: string; children: unknown[]; groundRules: { signed: boolean } | null }[]
     }>()
     expect(mine.families).toHaveLength(1)
-    expect(mine.families[0]).toMatchObject({ status: 'active case', groundRules: { signed: false } })
+    expect(mine.families[0]).toMatchObject({ status: 'case_active', groundRules: { signed: false } })
     expect(mine.families[0]?.children).toHaveLength(2)
   })
 })
