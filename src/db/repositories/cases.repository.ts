@@ -44,6 +44,8 @@ export async function updateCase(
     .execute()
 }
 
+// People matching a name or a flag are found once (one pass over the organisation's people), then
+// joined by id, rather than probed again for every referral or case on the way to the page.
 function filtered(db: Db, scope: OrgScope, filter: CaseFilter) {
   let query = db.selectFrom('cases').where('cases.organisation_id', '=', scope.organisationId)
   if (filter.status) query = query.where('cases.status', '=', filter.status)
@@ -56,12 +58,13 @@ function filtered(db: Db, scope: OrgScope, filter: CaseFilter) {
     query = query.where((eb) =>
       eb.or([
         eb('cases.risk_flags', 'like', quoted),
-        eb.exists(
+        eb(
+          'cases.id',
+          'in',
           eb
             .selectFrom('parties')
-            .select('parties.id')
+            .select('parties.case_id')
             .where('parties.organisation_id', '=', scope.organisationId)
-            .whereRef('parties.case_id', '=', 'cases.id')
             .where('parties.safety_flags', 'like', quoted),
         ),
       ]),
@@ -72,12 +75,13 @@ function filtered(db: Db, scope: OrgScope, filter: CaseFilter) {
     query = query.where((eb) =>
       eb.or([
         eb('cases.reference', '=', q.toUpperCase()),
-        eb.exists(
+        eb(
+          'cases.id',
+          'in',
           eb
             .selectFrom('parties')
-            .select('parties.id')
+            .select('parties.case_id')
             .where('parties.organisation_id', '=', scope.organisationId)
-            .whereRef('parties.case_id', '=', 'cases.id')
             .where('parties.search_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`),
         ),
       ]),

@@ -43,6 +43,8 @@ export async function updateReferral(
     .execute()
 }
 
+// People matching a name or a flag are found once (one pass over the organisation's people), then
+// joined by id, rather than probed again for every referral or case on the way to the page.
 function filtered(db: Db, scope: OrgScope, filter: ReferralFilter) {
   let query = db.selectFrom('referrals').where('referrals.organisation_id', '=', scope.organisationId)
   if (filter.status) query = query.where('referrals.status', '=', filter.status)
@@ -56,12 +58,13 @@ function filtered(db: Db, scope: OrgScope, filter: ReferralFilter) {
     query = query.where((eb) =>
       eb.or([
         eb('referrals.reference', '=', q.toUpperCase()),
-        eb.exists(
+        eb(
+          'referrals.id',
+          'in',
           eb
             .selectFrom('parties')
-            .select('parties.id')
+            .select('parties.referral_id')
             .where('parties.organisation_id', '=', scope.organisationId)
-            .whereRef('parties.referral_id', '=', 'referrals.id')
             .where('parties.search_name', 'like', `%${q.replace(/[%_\\]/g, '')}%`),
         ),
       ]),
