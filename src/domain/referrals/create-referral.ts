@@ -13,7 +13,7 @@ import { newId } from '../shared/ids'
 import { loadReferralDetail } from './referral-file'
 import { isDesk, viewerForReferral } from './referrals.policy'
 import type { CourtOrderInput, CreateReferralInput, ReferralDetail } from './referrals.schemas'
-import { adultRow, childRow, newReference, recordTransition } from './workflow'
+import { adultRow, childRow, receivedReferralRow, recordTransition } from './workflow'
 
 export function courtOrderRows(
   orders: readonly CourtOrderInput[],
@@ -58,37 +58,26 @@ export async function createReferral(
     const now = deps.clock.now().toISOString()
     const me = actor.userId ? await findUser(trx, scope, actor.userId) : undefined
     const referrer = input.referrer ?? null
-    const row = {
-      id: newId(),
-      organisation_id: actor.organisationId,
-      centre_id: centre.id,
-      reference: newReference('R'),
-      status: 'received',
-      channel: asStaff ? 'staff' : 'referrer',
-      source_code: input.sourceCode,
-      service_requested: input.serviceRequested,
-      frequency_requested: input.frequencyRequested ?? null,
-      referrer_user_id: asStaff ? null : actor.userId,
-      referrer_name: referrer?.name ?? (asStaff ? null : (me?.display_name ?? null)),
-      referrer_organisation: referrer?.organisation ?? null,
-      referrer_role: referrer?.role ?? null,
-      referrer_email: referrer?.email ?? (asStaff ? null : (me?.email ?? null)),
-      referrer_phone: referrer?.phone ?? null,
-      referrer_acting_for: referrer?.actingFor ?? (asStaff ? null : 'both'),
-      risk_flags: JSON.stringify(input.risk.flags),
-      risk_sealed: input.risk.narrative ? deps.fieldCrypto.encrypt(input.risk.narrative) : null,
-      received_at: now,
-      status_changed_at: now,
-      decision_reason: null,
-      decided_by_user_id: null,
-      decided_at: null,
-      accepted_level: null,
-      waitlisted_at: null,
-      case_id: null,
-      merged_into_id: null,
-      created_at: now,
-      updated_at: now,
-    }
+    const row = receivedReferralRow(
+      {
+        organisation_id: actor.organisationId,
+        centre_id: centre.id,
+        channel: asStaff ? 'staff' : 'referrer',
+        source_code: input.sourceCode,
+        service_requested: input.serviceRequested,
+        frequency_requested: input.frequencyRequested ?? null,
+        referrer_user_id: asStaff ? null : actor.userId,
+        referrer_name: referrer?.name ?? (asStaff ? null : (me?.display_name ?? null)),
+        referrer_organisation: referrer?.organisation ?? null,
+        referrer_role: referrer?.role ?? null,
+        referrer_email: referrer?.email ?? (asStaff ? null : (me?.email ?? null)),
+        referrer_phone: referrer?.phone ?? null,
+        referrer_acting_for: referrer?.actingFor ?? (asStaff ? null : 'both'),
+      },
+      input.risk,
+      deps.fieldCrypto,
+      now,
+    )
     await insertReferral(trx, row)
     const ctx = {
       organisationId: actor.organisationId,

@@ -4,7 +4,8 @@ import { z } from 'zod'
 export const LocalDateSchema = z.iso.date('Enter a date as YYYY-MM-DD')
 
 const Text = (max: number) => z.string().trim().max(max)
-const OptionalText = (max: number) =>
+/** Optional free text: trimmed, and empty means none. */
+export const OptionalText = (max: number) =>
   z
     .string()
     .trim()

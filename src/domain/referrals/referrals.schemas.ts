@@ -4,6 +4,7 @@ import {
   ChildInputSchema,
   ChildNeedsSchema,
   LocalDateSchema,
+  OptionalText,
   PartySchema,
   ProtectedFieldsSchema,
   SideSchema,
@@ -62,15 +63,6 @@ export const COURT_ORDER_TYPES = [
   'other',
 ] as const
 export const CourtOrderTypeSchema = z.enum(COURT_ORDER_TYPES)
-
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => (value === '' ? null : value))
-    .nullable()
-    .optional()
 
 export const CourtOrderInputSchema = z
   .object({

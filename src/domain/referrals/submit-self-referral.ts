@@ -7,9 +7,8 @@ import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
 import { loadIntakeSettings } from '../intake/intake-settings'
 import { enqueueEmail } from '../outbox/enqueue-email'
-import { newId } from '../shared/ids'
 import type { SelfReferralInput, SelfReferralReceipt } from './referrals.schemas'
-import { adultRow, childRow, newReference, recordTransition } from './workflow'
+import { adultRow, childRow, newReference, receivedReferralRow, recordTransition } from './workflow'
 
 const NEXT_STEPS = [
   'The other parent applies separately, with this same form. The centre never shows either of you the other’s address or phone number.',
@@ -75,43 +74,25 @@ export async function submitSelfReferral(
     : NEXT_STEPS
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now().toISOString()
-    const id = newId()
-    const reference = newReference('R')
     const source =
       settings.referralSources.find((s) => s.code === 'self')?.code ??
       settings.referralSources[0]?.code ??
       'self'
-    await insertReferral(trx, {
-      id,
-      organisation_id: centre.organisation_id,
-      centre_id: centre.id,
-      reference,
-      status: 'received',
-      channel: 'self',
-      source_code: source,
-      service_requested: input.serviceRequested,
-      frequency_requested: input.frequencyRequested ?? null,
-      referrer_user_id: null,
-      referrer_name: null,
-      referrer_organisation: null,
-      referrer_role: null,
-      referrer_email: null,
-      referrer_phone: null,
-      referrer_acting_for: null,
-      risk_flags: JSON.stringify(input.risk.flags),
-      risk_sealed: input.risk.narrative ? deps.fieldCrypto.encrypt(input.risk.narrative) : null,
-      received_at: now,
-      status_changed_at: now,
-      decision_reason: null,
-      decided_by_user_id: null,
-      decided_at: null,
-      accepted_level: null,
-      waitlisted_at: null,
-      case_id: null,
-      merged_into_id: null,
-      created_at: now,
-      updated_at: now,
-    })
+    const row = receivedReferralRow(
+      {
+        organisation_id: centre.organisation_id,
+        centre_id: centre.id,
+        channel: 'self',
+        source_code: source,
+        service_requested: input.serviceRequested,
+        frequency_requested: input.frequencyRequested ?? null,
+      },
+      input.risk,
+      deps.fieldCrypto,
+      now,
+    )
+    const { id, reference } = row
+    await insertReferral(trx, row)
     const ctx = {
       organisationId: centre.organisation_id,
       referralId: id,

@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto'
 import type { Db } from '../../db/connect'
-import type { PartiesTable } from '../../db/database'
+import type { PartiesTable, ReferralsTable } from '../../db/database'
 import { insertTransition } from '../../db/repositories/referrals.repository'
-import type { Insertable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import type { Actor } from '../access/actor'
 import type { Clock } from '../shared/clock'
 import type { FieldCrypto } from '../shared/field-crypto'
@@ -118,5 +118,57 @@ export function adultRow(adult: AdultInput, ctx: PartyContext): Insertable<Parti
     user_id: null,
     created_at: ctx.now,
     updated_at: ctx.now,
+  }
+}
+
+type ReferralStart = Pick<
+  Selectable<ReferralsTable>,
+  'organisation_id' | 'centre_id' | 'channel' | 'source_code' | 'service_requested' | 'frequency_requested'
+> &
+  Partial<
+    Pick<
+      Selectable<ReferralsTable>,
+      | 'referrer_user_id'
+      | 'referrer_name'
+      | 'referrer_organisation'
+      | 'referrer_role'
+      | 'referrer_email'
+      | 'referrer_phone'
+      | 'referrer_acting_for'
+    >
+  >
+
+/** A referral as it is received, whichever way it came in: no decision, no case, its risk sealed. */
+export function receivedReferralRow(
+  start: ReferralStart,
+  risk: { flags: readonly string[]; narrative?: string | null | undefined },
+  crypto: FieldCrypto,
+  now: string,
+): Selectable<ReferralsTable> {
+  return {
+    referrer_user_id: null,
+    referrer_name: null,
+    referrer_organisation: null,
+    referrer_role: null,
+    referrer_email: null,
+    referrer_phone: null,
+    referrer_acting_for: null,
+    ...start,
+    id: newId(),
+    reference: newReference('R'),
+    status: 'received',
+    risk_flags: JSON.stringify(risk.flags),
+    risk_sealed: risk.narrative ? crypto.encrypt(risk.narrative) : null,
+    received_at: now,
+    status_changed_at: now,
+    decision_reason: null,
+    decided_by_user_id: null,
+    decided_at: null,
+    accepted_level: null,
+    waitlisted_at: null,
+    case_id: null,
+    merged_into_id: null,
+    created_at: now,
+    updated_at: now,
   }
 }
