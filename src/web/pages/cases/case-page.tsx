@@ -12,13 +12,13 @@ import { RiskFlagBadges } from '../referrals/shared/badges'
 import { CourtOrdersSection } from '../referrals/shared/court-orders'
 import { DocumentsSection } from '../referrals/shared/documents'
 import { Facts } from '../referrals/shared/facts'
-import { PartyList } from '../referrals/shared/party-list'
 import { Section } from '../referrals/shared/section'
 import { TransitionsTable } from '../referrals/shared/transitions-table'
 import { CloseCaseSection } from './close-case-section'
 import { GroundRulesSection } from './ground-rules-section'
 import { LevelSection } from './level-section'
 import { NotesSection } from './notes-section'
+import { PeopleSection } from './people-section'
 import { caseKey, caseQuery } from './queries'
 import { ReadinessSection } from './readiness-section'
 import { ReviewDue } from './review-due'
@@ -80,9 +80,7 @@ function CaseFile({ detail }: { detail: CaseDetail }) {
           </Stack>
         </Section>
         {isActive ? <ReadinessSection caseId={detail.id} /> : null}
-        <Section title="People" intro="Who may attend, who must not, and each person’s warnings.">
-          <PartyList parties={detail.parties} canReveal />
-        </Section>
+        <PeopleSection detail={detail} canAdd={isActive} onAdded={reload} />
         <GroundRulesSection detail={detail} />
         <LevelSection detail={detail} />
         <ReviewsSection detail={detail} />
