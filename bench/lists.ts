@@ -11,7 +11,7 @@ import { cliOrigin } from '../src/domain/access/actor'
 import { createUserWithPassword } from '../src/domain/organisation/set-up-organisation'
 import { systemClock } from '../src/domain/shared/clock'
 import { createFieldCrypto } from '../src/domain/shared/field-crypto'
-import { buildApp } from '../src/server/app'
+import { startSignedIn } from './server'
 import { insertBulkFamilies } from '../tests/support/bulk-families'
 
 const PASSWORD = 'load test passphrase 2026'
@@ -44,22 +44,10 @@ export async function benchLists(label: string, target: DatabaseTarget): Promise
     password: PASSWORD,
     roles: [{ role: 'coordinator', centreId: null }],
   })
-  const app = await buildApp({
-    deps,
-    cookies: { secure: false },
-    publicOrigin: 'http://127.0.0.1',
-    webRoot: null,
-    apiDocs: false,
-    trustProxy: false,
-    deliveryConfigured: false,
+  const { address, cookie, close } = await startSignedIn(deps, {
+    email: 'lists@example.org',
+    password: PASSWORD,
   })
-  const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const login = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'lists@example.org', password: PASSWORD }),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   for (const path of [
     '/api/referrals?status=received',
     '/api/referrals?q=mum%20123',
@@ -77,6 +65,6 @@ export async function benchLists(label: string, target: DatabaseTarget): Promise
       `${label} GET ${path}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
     )
   }
-  await app.close()
+  await close()
   await connected.close()
 }

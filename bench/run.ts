@@ -16,7 +16,7 @@ import { hashPassword } from '../src/domain/auth/passwords'
 import { systemClock } from '../src/domain/shared/clock'
 import { createFieldCrypto } from '../src/domain/shared/field-crypto'
 import { createUserWithPassword, setUpOrganisation } from '../src/domain/organisation/set-up-organisation'
-import { buildApp } from '../src/server/app'
+import { startSignedIn } from './server'
 import { benchLists } from './lists'
 
 const PASSWORD = 'load test passphrase 2026'
@@ -64,22 +64,10 @@ async function benchApi(label: string, target: DatabaseTarget): Promise<void> {
     password: PASSWORD,
     roles: [{ role: 'admin', centreId: null }],
   })
-  const app = await buildApp({
-    deps,
-    cookies: { secure: false },
-    publicOrigin: 'http://127.0.0.1',
-    webRoot: null,
-    apiDocs: false,
-    trustProxy: false,
-    deliveryConfigured: false,
+  const { address, cookie, close } = await startSignedIn(deps, {
+    email: 'bench@example.org',
+    password: PASSWORD,
   })
-  const address = await app.listen({ port: 0, host: '127.0.0.1' })
-  const login = await fetch(`${address}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   const session = (await (await fetch(`${address}/api/auth/session`, { headers: { cookie } })).json()) as {
     csrfToken: string
   }
@@ -108,7 +96,7 @@ async function benchApi(label: string, target: DatabaseTarget): Promise<void> {
       `${label} ${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
     )
   }
-  await app.close()
+  await close()
   await connected.close()
 }
 

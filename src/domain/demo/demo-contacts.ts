@@ -37,7 +37,7 @@ export interface DemoReferrer {
   name: string
   organisation: string
   role: string
-  /** The last digits of the referrer's 07700 900xxx number. */
+  /** The last digits of the referrer's 07700 900000-900999 number. */
   line: number
 }
 
@@ -67,7 +67,7 @@ export const REFERRERS: Partial<Record<DemoFamily['source'], readonly DemoReferr
   ],
 }
 
-/** Phone numbers from the 07700 900xxx range Ofcom keeps for fiction; a family's are its own. */
+/** Phone numbers from the 07700 900000-900999 range Ofcom keeps for fiction; a family's are its own. */
 export const phone = (line: number): string => `07700 900${String(line).padStart(3, '0')}`
 
 const slug = (text: string): string =>
