@@ -29,6 +29,8 @@ export interface VenuesTable {
   name: string
   address: string | null
   has_separate_entrances: Flag
+  /** JSON array of entrance names; null means one main entrance. */
+  entrances: string | null
   archived_at: Instant | null
   created_at: Instant
   updated_at: Instant
@@ -160,6 +162,8 @@ export interface OrganisationSettingsTable {
   organisation_id: string
   /** JSON, parsed with defaults by the domain (IntakeSettingsSchema). */
   intake: string
+  /** JSON, parsed with defaults by the domain (SchedulingSettingsSchema). */
+  scheduling: string | null
   updated_at: Instant
 }
 
@@ -211,6 +215,9 @@ export interface CasesTable {
   closed_at: Instant | null
   closure_outcome: string | null
   closure_reason: string | null
+  /** Why the case needs a review before its due date (e.g. two unexplained missed sessions). */
+  review_flag: string | null
+  review_flag_raised_at: Instant | null
   created_at: Instant
   updated_at: Instant
 }
@@ -364,6 +371,119 @@ export interface WorkflowTransitionsTable {
   at: Instant
 }
 
+export interface OpeningSessionsTable {
+  id: string
+  organisation_id: string
+  venue_id: string
+  /** ISO weekday, 1 = Monday ... 7 = Sunday. */
+  weekday: number
+  /** Local wall-clock time in the centre's zone, `HH:mm`. */
+  starts_at_time: string
+  ends_at_time: string
+  /** 1 = every week, 2 = every other week (counted from first_on). */
+  every_weeks: number
+  first_on: LocalDate
+  last_on: LocalDate | null
+  capacity_units: number
+  archived_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface ClosuresTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  /** null: every venue of the centre is closed. */
+  venue_id: string | null
+  first_day: LocalDate
+  last_day: LocalDate
+  reason: string
+  created_by_user_id: string | null
+  created_at: Instant
+}
+
+export interface ContactPlansTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  status: string
+  service_type: string
+  frequency: string
+  /** For `monthly_weekday`: 1-4, or -1 for the last such weekday of the month. */
+  week_of_month: number | null
+  first_on: LocalDate
+  last_on: LocalDate | null
+  starts_at_time: string
+  duration_minutes: number
+  venue_id: string | null
+  room_id: string | null
+  /** JSON ArrivalRules. */
+  arrival: string
+  offsite_sealed: string | null
+  notes: string | null
+  replaces_plan_id: string | null
+  ended_reason: string | null
+  created_by_user_id: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface SessionsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  plan_id: string
+  occurrence_on: LocalDate
+  local_date: LocalDate
+  service_type: string
+  status: string
+  venue_id: string | null
+  room_id: string | null
+  starts_at: Instant
+  ends_at: Instant
+  occupied_from: Instant
+  occupied_until: Instant
+  capacity_weight: number
+  first_party: string
+  resident_arrives_at: Instant
+  resident_leaves_at: Instant
+  resident_entrance: string | null
+  resident_waiting_room_id: string | null
+  non_resident_arrives_at: Instant
+  non_resident_leaves_at: Instant
+  non_resident_entrance: string | null
+  non_resident_waiting_room_id: string | null
+  offsite_sealed: string | null
+  moved: Flag
+  cancelled_by: string | null
+  cancelled_at: Instant | null
+  cancel_notice_hours: number | null
+  cancel_reason: string | null
+  resident_outcome: string | null
+  non_resident_outcome: string | null
+  outcome_explained: Flag | null
+  outcome_reason: string | null
+  outcome_recorded_at: Instant | null
+  version: number
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface CalendarFeedsTable {
+  id: string
+  organisation_id: string
+  user_id: string
+  /** SHA-256 of the secret in the feed's address; the address itself is shown once. */
+  token_hash: string
+  label: string
+  created_at: Instant
+  last_used_at: Instant | null
+  revoked_at: Instant | null
+}
+
 export interface DB {
   organisations: OrganisationsTable
   centres: CentresTable
@@ -391,6 +511,11 @@ export interface DB {
   case_reviews: CaseReviewsTable
   case_notes: CaseNotesTable
   workflow_transitions: WorkflowTransitionsTable
+  opening_sessions: OpeningSessionsTable
+  closures: ClosuresTable
+  contact_plans: ContactPlansTable
+  sessions: SessionsTable
+  calendar_feeds: CalendarFeedsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -21,6 +21,7 @@ import { outboxRoutes } from './routes/outbox.routes'
 import { usersRoutes } from './routes/users.routes'
 import { casesRoutes } from './routes/cases.routes'
 import { intakeRoutes } from './routes/intake.routes'
+import { schedulingRoutes } from './routes/scheduling.routes'
 import { partiesRoutes } from './routes/parties.routes'
 import { referralsRoutes } from './routes/referrals.routes'
 import { registerWebApp } from './web'
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   partiesRoutes(app, options.deps)
   casesRoutes(app, options.deps)
   intakeRoutes(app, options.deps)
+  schedulingRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   )

@@ -20,7 +20,7 @@ export interface Principal {
   session: AuthSessionRow | null
 }
 
-const toGrants = (rows: { role: string; centre_id: string | null }[]): RoleGrant[] =>
+export const toGrants = (rows: { role: string; centre_id: string | null }[]): RoleGrant[] =>
   rows.map((row) => ({ role: row.role as Role, centreId: row.centre_id }))
 
 /**

@@ -116,7 +116,12 @@ export async function recordReview(
       reviewed_by_user_id: actor.userId,
       created_at: now,
     })
-    await updateCase(trx, scopeOf(actor), found.id, { review_due_on: next, updated_at: now })
+    await updateCase(trx, scopeOf(actor), found.id, {
+      review_due_on: next,
+      review_flag: null,
+      review_flag_raised_at: null,
+      updated_at: now,
+    })
     const me = actor.userId ? await findUser(trx, scopeOf(actor), actor.userId) : undefined
     await recordTransition(
       trx,

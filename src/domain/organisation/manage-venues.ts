@@ -45,7 +45,8 @@ export async function createVenue(
       centre_id: centre.id,
       name: input.name,
       address: input.address,
-      has_separate_entrances: input.hasSeparateEntrances ? 1 : 0,
+      has_separate_entrances: input.hasSeparateEntrances || (input.entrances?.length ?? 0) > 1 ? 1 : 0,
+      entrances: input.entrances ? JSON.stringify(input.entrances) : null,
       archived_at: null,
       created_at: now,
       updated_at: now,
@@ -77,6 +78,10 @@ export async function updateVenue(
       ...(input.address !== undefined && { address: input.address }),
       ...(input.hasSeparateEntrances !== undefined && {
         has_separate_entrances: input.hasSeparateEntrances ? 1 : 0,
+      }),
+      ...(input.entrances !== undefined && {
+        entrances: JSON.stringify(input.entrances),
+        has_separate_entrances: input.entrances.length > 1 ? 1 : 0,
       }),
       ...archivedAt(input.archived, now),
       updated_at: now,

@@ -28,12 +28,19 @@ export const presentRoom = (row: RoomRow): RoomView => ({
   archived: row.archived_at !== null,
 })
 
+/** A venue's named entrances; one that never named them has a main entrance (and a second when it has two). */
+export function venueEntrances(row: Pick<VenueRow, 'entrances' | 'has_separate_entrances'>): string[] {
+  if (row.entrances) return JSON.parse(row.entrances) as string[]
+  return row.has_separate_entrances === 1 ? ['Main entrance', 'Second entrance'] : ['Main entrance']
+}
+
 export const presentVenue = (row: VenueRow, rooms: RoomRow[]): VenueView => ({
   id: row.id,
   centreId: row.centre_id,
   name: row.name,
   address: row.address,
   hasSeparateEntrances: row.has_separate_entrances === 1,
+  entrances: venueEntrances(row),
   archived: row.archived_at !== null,
   rooms: rooms.filter((room) => room.venue_id === row.id).map(presentRoom),
 })

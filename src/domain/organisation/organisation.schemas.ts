@@ -55,6 +55,8 @@ export const VenueSchema = z.object({
   name: z.string(),
   address: z.string().nullable(),
   hasSeparateEntrances: z.boolean(),
+  /** The doors parties can be asked to use; the first is the main entrance. */
+  entrances: z.array(z.string()),
   archived: z.boolean(),
   rooms: z.array(RoomSchema),
 })
@@ -75,11 +77,18 @@ export type CreateCentreInput = z.infer<typeof CreateCentreSchema>
 export const UpdateCentreSchema = CreateCentreSchema.partial()
 export type UpdateCentreInput = z.infer<typeof UpdateCentreSchema>
 
+const Entrances = z
+  .array(z.string().trim().min(1).max(80))
+  .min(1)
+  .max(6)
+  .refine((names) => new Set(names).size === names.length, 'Each entrance needs its own name')
+
 export const CreateVenueSchema = z
   .object({
     name: Name,
     address: z.string().trim().max(500).nullable().default(null),
     hasSeparateEntrances: z.boolean().default(false),
+    entrances: Entrances.optional(),
   })
   .strip()
 export type CreateVenueInput = z.infer<typeof CreateVenueSchema>
@@ -88,6 +97,7 @@ export const UpdateVenueSchema = z
     name: Name,
     address: z.string().trim().max(500).nullable(),
     hasSeparateEntrances: z.boolean(),
+    entrances: Entrances,
     archived: z.boolean(),
   })
   .partial()

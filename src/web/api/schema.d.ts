@@ -3443,6 +3443,7 @@ export interface paths {
                                 name: string;
                                 address: string | null;
                                 hasSeparateEntrances: boolean;
+                                entrances: string[];
                                 archived: boolean;
                                 rooms: {
                                     id: string;
@@ -3767,6 +3768,7 @@ export interface paths {
                         address?: string | null;
                         /** @default false */
                         hasSeparateEntrances?: boolean;
+                        entrances?: string[];
                     };
                 };
             };
@@ -3783,6 +3785,7 @@ export interface paths {
                             name: string;
                             address: string | null;
                             hasSeparateEntrances: boolean;
+                            entrances: string[];
                             archived: boolean;
                             rooms: {
                                 id: string;
@@ -3953,6 +3956,7 @@ export interface paths {
                         name?: string;
                         address?: string | null;
                         hasSeparateEntrances?: boolean;
+                        entrances?: string[];
                         archived?: boolean;
                     };
                 };
@@ -3970,6 +3974,7 @@ export interface paths {
                             name: string;
                             address: string | null;
                             hasSeparateEntrances: boolean;
+                            entrances: string[];
                             archived: boolean;
                             rooms: {
                                 id: string;
@@ -14667,6 +14672,5145 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduling/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arrival order, notice and the other scheduling rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default non_resident
+                             * @enum {string}
+                             */
+                            firstArrivingParty: "resident" | "non_resident";
+                            /** @default 15 */
+                            arrivalOffsetMinutes: number;
+                            /** @default 15 */
+                            departureHoldMinutes: number;
+                            /** @default 10 */
+                            doorMinutes: number;
+                            /** @default true */
+                            allowSeparateEntrancesInsteadOfStagger: boolean;
+                            /** @default 24 */
+                            cancellationNoticeHours: number;
+                            /** @default 2 */
+                            missesBeforeReview: number;
+                            /** @default 26 */
+                            bookAheadWeeks: number;
+                            /** @default 15 */
+                            slotStepMinutes: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some scheduling rules */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        firstArrivingParty?: "resident" | "non_resident";
+                        arrivalOffsetMinutes?: number;
+                        departureHoldMinutes?: number;
+                        doorMinutes?: number;
+                        allowSeparateEntrancesInsteadOfStagger?: boolean;
+                        cancellationNoticeHours?: number;
+                        missesBeforeReview?: number;
+                        bookAheadWeeks?: number;
+                        slotStepMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default non_resident
+                             * @enum {string}
+                             */
+                            firstArrivingParty: "resident" | "non_resident";
+                            /** @default 15 */
+                            arrivalOffsetMinutes: number;
+                            /** @default 15 */
+                            departureHoldMinutes: number;
+                            /** @default 10 */
+                            doorMinutes: number;
+                            /** @default true */
+                            allowSeparateEntrancesInsteadOfStagger: boolean;
+                            /** @default 24 */
+                            cancellationNoticeHours: number;
+                            /** @default 2 */
+                            missesBeforeReview: number;
+                            /** @default 26 */
+                            bookAheadWeeks: number;
+                            /** @default 15 */
+                            slotStepMinutes: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/venues/{venueId}/openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the venue opens, and closures ahead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            openings: {
+                                id: string;
+                                venueId: string;
+                                weekday: number;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                endsAt: string;
+                                everyWeeks: number;
+                                /** Format: date */
+                                firstOn: string;
+                                lastOn: string | null;
+                                capacityUnits: number;
+                                archived: boolean;
+                            }[];
+                            closures: {
+                                id: string;
+                                centreId: string;
+                                venueId: string | null;
+                                /** Format: date */
+                                firstDay: string;
+                                /** Format: date */
+                                lastDay: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an opening session (e.g. every other Saturday 10:00–16:00) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO weekday: 1 Monday … 7 Sunday */
+                        weekday: number;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt: string;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        endsAt: string;
+                        /** @default 1 */
+                        everyWeeks?: 1 | 2;
+                        /** Format: date */
+                        firstOn: string;
+                        /** @default null */
+                        lastOn?: string | null;
+                        /** @default 6 */
+                        capacityUnits?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            venueId: string;
+                            weekday: number;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            startsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            endsAt: string;
+                            everyWeeks: number;
+                            /** Format: date */
+                            firstOn: string;
+                            lastOn: string | null;
+                            capacityUnits: number;
+                            archived: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{openingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change or retire an opening session */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    openingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt?: string;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        endsAt?: string;
+                        lastOn?: string | null;
+                        capacityUnits?: number;
+                        archived?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            venueId: string;
+                            weekday: number;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            startsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            endsAt: string;
+                            everyWeeks: number;
+                            /** Format: date */
+                            firstOn: string;
+                            lastOn: string | null;
+                            capacityUnits: number;
+                            archived: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/centres/{centreId}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the centre or one venue for some days; lists sessions already booked then */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    centreId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        venueId?: string | null;
+                        /** Format: date */
+                        firstDay: string;
+                        /** Format: date */
+                        lastDay: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closure: {
+                                id: string;
+                                centreId: string;
+                                venueId: string | null;
+                                /** Format: date */
+                                firstDay: string;
+                                /** Format: date */
+                                lastDay: string;
+                                reason: string;
+                            };
+                            affectedSessionIds: string[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/closures/{closureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a closure */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    closureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/rehome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move future sessions and plans to a new venue, room by room, keeping history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    venueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toVenueId: string;
+                        /** Format: date */
+                        from: string;
+                        rooms: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionsMoved: number;
+                            plansMoved: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A venue’s days by room: openings, capacity used, closures and both parties’ windows */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    venueId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            venueId: string;
+                            venueName: string;
+                            timeZone: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            rooms: {
+                                id: string;
+                                name: string;
+                                kind: string;
+                                capacityFamilies: number;
+                            }[];
+                            days: {
+                                /** Format: date */
+                                date: string;
+                                closed: string | null;
+                                openings: {
+                                    openingId: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    startsAt: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    endsAt: string;
+                                    capacityUnits: number;
+                                    usedUnits: number;
+                                }[];
+                            }[];
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s contact plans and sessions, missed sessions and review flag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            timeZone: string;
+                            plans: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                weekOfMonth: number | null;
+                                /** Format: date */
+                                firstOn: string;
+                                lastOn: string | null;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                durationMinutes: number;
+                                venueId: string | null;
+                                roomId: string | null;
+                                arrival: {
+                                    /** @enum {string} */
+                                    firstArrivingParty: "resident" | "non_resident";
+                                    arrivalOffsetMinutes: number;
+                                    departureHoldMinutes: number;
+                                    resident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                    nonResident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                notes: string | null;
+                                endedReason: string | null;
+                                replacesPlanId: string | null;
+                            }[];
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            }[];
+                            missedUnexplained: {
+                                resident: number;
+                                nonResident: number;
+                            };
+                            reviewFlag: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The next times a session for this family would fit */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    durationMinutes?: number;
+                    venueId?: string;
+                    roomId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            slots: {
+                                /** Format: date */
+                                date: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                venueId: string;
+                                roomId: string;
+                                roomName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dates a plan would book and what clashes, booking nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                        /** @enum {string} */
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        /**
+                         * @description For monthly_weekday: 1–4, or -1 for the last
+                         * @default null
+                         */
+                        weekOfMonth?: (1 | 2 | 3 | 4 | -1) | null;
+                        /** Format: date */
+                        firstOn: string;
+                        /** @default null */
+                        lastOn?: string | null;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt: string;
+                        durationMinutes: number;
+                        /** @default null */
+                        venueId?: string | null;
+                        /** @default null */
+                        roomId?: string | null;
+                        /**
+                         * @default {
+                         *       "resident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       },
+                         *       "nonResident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       }
+                         *     }
+                         */
+                        arrival?: {
+                            /** @enum {string} */
+                            firstArrivingParty?: "resident" | "non_resident";
+                            arrivalOffsetMinutes?: number;
+                            departureHoldMinutes?: number;
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            resident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            nonResident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                        };
+                        /** @default null */
+                        offsite?: {
+                            place: string;
+                            /** @default 0 */
+                            travelMinutes?: number;
+                            /** @default null */
+                            escort?: string | null;
+                            /** @default null */
+                            visitingOrderReference?: string | null;
+                        } | null;
+                        /** @default [] */
+                        skipDates?: string[];
+                        /** @default false */
+                        skipConflicting?: boolean;
+                        /** @default null */
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            occurrences: {
+                                /** Format: date */
+                                date: string;
+                                startsAt: string;
+                                endsAt: string;
+                                conflicts: {
+                                    rule: string;
+                                    message: string;
+                                    /** Format: date */
+                                    date: string;
+                                    /** @description Ids of the sessions, closures or openings in the way */
+                                    clashesWith: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a contact plan and book its sessions (a one-off is a plan of one) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                        /** @enum {string} */
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        /**
+                         * @description For monthly_weekday: 1–4, or -1 for the last
+                         * @default null
+                         */
+                        weekOfMonth?: (1 | 2 | 3 | 4 | -1) | null;
+                        /** Format: date */
+                        firstOn: string;
+                        /** @default null */
+                        lastOn?: string | null;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt: string;
+                        durationMinutes: number;
+                        /** @default null */
+                        venueId?: string | null;
+                        /** @default null */
+                        roomId?: string | null;
+                        /**
+                         * @default {
+                         *       "resident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       },
+                         *       "nonResident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       }
+                         *     }
+                         */
+                        arrival?: {
+                            /** @enum {string} */
+                            firstArrivingParty?: "resident" | "non_resident";
+                            arrivalOffsetMinutes?: number;
+                            departureHoldMinutes?: number;
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            resident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            nonResident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                        };
+                        /** @default null */
+                        offsite?: {
+                            place: string;
+                            /** @default 0 */
+                            travelMinutes?: number;
+                            /** @default null */
+                            escort?: string | null;
+                            /** @default null */
+                            visitingOrderReference?: string | null;
+                        } | null;
+                        /** @default [] */
+                        skipDates?: string[];
+                        /** @default false */
+                        skipConflicting?: boolean;
+                        /** @default null */
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                weekOfMonth: number | null;
+                                /** Format: date */
+                                firstOn: string;
+                                lastOn: string | null;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                durationMinutes: number;
+                                venueId: string | null;
+                                roomId: string | null;
+                                arrival: {
+                                    /** @enum {string} */
+                                    firstArrivingParty: "resident" | "non_resident";
+                                    arrivalOffsetMinutes: number;
+                                    departureHoldMinutes: number;
+                                    resident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                    nonResident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                notes: string | null;
+                                endedReason: string | null;
+                                replacesPlanId: string | null;
+                            };
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            }[];
+                            skipped: {
+                                /** Format: date */
+                                date: string;
+                                conflicts: {
+                                    rule: string;
+                                    message: string;
+                                    /** Format: date */
+                                    date: string;
+                                    /** @description Ids of the sessions, closures or openings in the way */
+                                    clashesWith: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{planId}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a plan from a date on; earlier sessions keep the old plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                        /** @enum {string} */
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        /**
+                         * @description For monthly_weekday: 1–4, or -1 for the last
+                         * @default null
+                         */
+                        weekOfMonth?: (1 | 2 | 3 | 4 | -1) | null;
+                        /** @default null */
+                        lastOn?: string | null;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt: string;
+                        durationMinutes: number;
+                        /** @default null */
+                        venueId?: string | null;
+                        /** @default null */
+                        roomId?: string | null;
+                        /**
+                         * @default {
+                         *       "resident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       },
+                         *       "nonResident": {
+                         *         "entrance": null,
+                         *         "waitingRoomId": null
+                         *       }
+                         *     }
+                         */
+                        arrival?: {
+                            /** @enum {string} */
+                            firstArrivingParty?: "resident" | "non_resident";
+                            arrivalOffsetMinutes?: number;
+                            departureHoldMinutes?: number;
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            resident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                            /**
+                             * @default {
+                             *       "entrance": null,
+                             *       "waitingRoomId": null
+                             *     }
+                             */
+                            nonResident?: {
+                                /** @default null */
+                                entrance?: string | null;
+                                /** @default null */
+                                waitingRoomId?: string | null;
+                            };
+                        };
+                        /** @default null */
+                        offsite?: {
+                            place: string;
+                            /** @default 0 */
+                            travelMinutes?: number;
+                            /** @default null */
+                            escort?: string | null;
+                            /** @default null */
+                            visitingOrderReference?: string | null;
+                        } | null;
+                        /** @default [] */
+                        skipDates?: string[];
+                        /** @default false */
+                        skipConflicting?: boolean;
+                        /** @default null */
+                        notes?: string | null;
+                        /** Format: date */
+                        from: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                weekOfMonth: number | null;
+                                /** Format: date */
+                                firstOn: string;
+                                lastOn: string | null;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                durationMinutes: number;
+                                venueId: string | null;
+                                roomId: string | null;
+                                arrival: {
+                                    /** @enum {string} */
+                                    firstArrivingParty: "resident" | "non_resident";
+                                    arrivalOffsetMinutes: number;
+                                    departureHoldMinutes: number;
+                                    resident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                    nonResident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                notes: string | null;
+                                endedReason: string | null;
+                                replacesPlanId: string | null;
+                            };
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            }[];
+                            skipped: {
+                                /** Format: date */
+                                date: string;
+                                conflicts: {
+                                    rule: string;
+                                    message: string;
+                                    /** Format: date */
+                                    date: string;
+                                    /** @description Ids of the sessions, closures or openings in the way */
+                                    clashesWith: string[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{planId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the series from a date, keeping every earlier session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            timeZone: string;
+                            plans: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                weekOfMonth: number | null;
+                                /** Format: date */
+                                firstOn: string;
+                                lastOn: string | null;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                startsAt: string;
+                                durationMinutes: number;
+                                venueId: string | null;
+                                roomId: string | null;
+                                arrival: {
+                                    /** @enum {string} */
+                                    firstArrivingParty: "resident" | "non_resident";
+                                    arrivalOffsetMinutes: number;
+                                    departureHoldMinutes: number;
+                                    resident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                    nonResident: {
+                                        entrance: string | null;
+                                        waitingRoomId: string | null;
+                                    };
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                notes: string | null;
+                                endedReason: string | null;
+                                replacesPlanId: string | null;
+                            }[];
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            }[];
+                            missedUnexplained: {
+                                resident: number;
+                                nonResident: number;
+                            };
+                            reviewFlag: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            planId: string;
+                            /** Format: date */
+                            occurrenceOn: string;
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            venueId: string | null;
+                            venueName: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            firstParty: "resident" | "non_resident";
+                            resident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            nonResident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            offsite: {
+                                place: string;
+                                /** @default 0 */
+                                travelMinutes: number;
+                                /** @default null */
+                                escort: string | null;
+                                /** @default null */
+                                visitingOrderReference: string | null;
+                            } | null;
+                            moved: boolean;
+                            capacityWeight: number;
+                            cancellation: {
+                                /** @enum {string} */
+                                by: "centre" | "resident" | "non_resident";
+                                at: string;
+                                noticeHours: number;
+                                shortNotice: boolean;
+                                reason: string;
+                            } | null;
+                            outcome: {
+                                resident: ("attended" | "late" | "did_not_attend") | null;
+                                nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                explained: boolean;
+                                reason: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move one occurrence (or check first with dryRun); the rest of the series is untouched */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        startsAt: string;
+                        durationMinutes?: number;
+                        venueId?: string | null;
+                        roomId?: string | null;
+                        version: number;
+                        reason: string;
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            conflicts: {
+                                rule: string;
+                                message: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Ids of the sessions, closures or openings in the way */
+                                clashesWith: string[];
+                            }[];
+                            session: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                planId: string;
+                                /** Format: date */
+                                occurrenceOn: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                venueId: string | null;
+                                venueName: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                firstParty: "resident" | "non_resident";
+                                resident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                nonResident: {
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                };
+                                offsite: {
+                                    place: string;
+                                    /** @default 0 */
+                                    travelMinutes: number;
+                                    /** @default null */
+                                    escort: string | null;
+                                    /** @default null */
+                                    visitingOrderReference: string | null;
+                                } | null;
+                                moved: boolean;
+                                capacityWeight: number;
+                                cancellation: {
+                                    /** @enum {string} */
+                                    by: "centre" | "resident" | "non_resident";
+                                    at: string;
+                                    noticeHours: number;
+                                    shortNotice: boolean;
+                                    reason: string;
+                                } | null;
+                                outcome: {
+                                    resident: ("attended" | "late" | "did_not_attend") | null;
+                                    nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                    explained: boolean;
+                                    reason: string | null;
+                                } | null;
+                                version: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel one session: who, when the centre was told, notice and reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        by: "centre" | "resident" | "non_resident";
+                        reason: string;
+                        /** Format: date-time */
+                        toldAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            planId: string;
+                            /** Format: date */
+                            occurrenceOn: string;
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            venueId: string | null;
+                            venueName: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            firstParty: "resident" | "non_resident";
+                            resident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            nonResident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            offsite: {
+                                place: string;
+                                /** @default 0 */
+                                travelMinutes: number;
+                                /** @default null */
+                                escort: string | null;
+                                /** @default null */
+                                visitingOrderReference: string | null;
+                            } | null;
+                            moved: boolean;
+                            capacityWeight: number;
+                            cancellation: {
+                                /** @enum {string} */
+                                by: "centre" | "resident" | "non_resident";
+                                at: string;
+                                noticeHours: number;
+                                shortNotice: boolean;
+                                reason: string;
+                            } | null;
+                            outcome: {
+                                resident: ("attended" | "late" | "did_not_attend") | null;
+                                nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                explained: boolean;
+                                reason: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record who came; unexplained misses can flag the case for review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resident: "attended" | "late" | "did_not_attend";
+                        /** @enum {string} */
+                        nonResident: "attended" | "late" | "did_not_attend";
+                        /** @default false */
+                        explained?: boolean;
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            planId: string;
+                            /** Format: date */
+                            occurrenceOn: string;
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            venueId: string | null;
+                            venueName: string | null;
+                            roomId: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            firstParty: "resident" | "non_resident";
+                            resident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            nonResident: {
+                                arrivesAt: string;
+                                leavesAt: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            };
+                            offsite: {
+                                place: string;
+                                /** @default 0 */
+                                travelMinutes: number;
+                                /** @default null */
+                                escort: string | null;
+                                /** @default null */
+                                visitingOrderReference: string | null;
+                            } | null;
+                            moved: boolean;
+                            capacityWeight: number;
+                            cancellation: {
+                                /** @enum {string} */
+                                by: "centre" | "resident" | "non_resident";
+                                at: string;
+                                noticeHours: number;
+                                shortNotice: boolean;
+                                reason: string;
+                            } | null;
+                            outcome: {
+                                resident: ("attended" | "late" | "did_not_attend") | null;
+                                nonResident: ("attended" | "late" | "did_not_attend") | null;
+                                explained: boolean;
+                                reason: string | null;
+                            } | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-family/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A parent’s own sessions: their own times, door and waiting area only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            timeZone: string | null;
+                            sessions: {
+                                id: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "completed" | "did_not_attend";
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                arrivesAt: string;
+                                leavesAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localArrival: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localDeparture: string;
+                                place: string;
+                                address: string | null;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                                childrenNames: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My private calendar addresses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feeds: {
+                                id: string;
+                                label: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revoked: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make a private calendar address (shown once) for a phone or computer calendar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default My calendar */
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            feed: {
+                                id: string;
+                                label: string;
+                                createdAt: string;
+                                lastUsedAt: string | null;
+                                revoked: boolean;
+                            };
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{feedId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a calendar address working, at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    feedId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            createdAt: string;
+                            lastUsedAt: string | null;
+                            revoked: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An iCalendar feed (RFC 5545); the secret address is the only credential */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/calendar": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

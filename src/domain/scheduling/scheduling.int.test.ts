@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestContext, type TestContext } from '../../../tests/support/test-app'
+import { expectStatus } from '../../../tests/support/referrals'
+import { buildSchedulingWorld, planBody, readyCase } from '../../../tests/support/scheduling'
+import type { CaseSchedule, PlanBooked, SessionView } from './scheduling.schemas'
+import { localParts } from './schedule.rules'
+
+let t: TestContext
+beforeAll(async () => {
+  t = await createTestContext()
+})
+afterAll(async () => t.close())
+
+const live = (schedule: CaseSchedule) => schedule.sessions.filter((s) => s.status === 'scheduled')
+
+describe('contact plans over daylight saving', () => {
+  for (const timeZone of ['Europe/London', 'Europe/Jersey']) {
+    it(`${timeZone}: a fortnightly plan keeps 10:00 local across the March and October changes`, async () => {
+      const world = await buildSchedulingWorld(t, { timeZone })
+      const file = await readyCase(world)
+      const booked = await world.desk.post(
+        `/api/cases/${file.id}/plans`,
+        planBody(world, { firstOn: '2027-03-13', lastOn: '2027-11-13' }),
+      )
+      expectStatus(booked, 201)
+      const { sessions } = booked.json<PlanBooked>()
+      expect(sessions.length).toBe(18)
+      for (const s of sessions) {
+        expect(localParts(s.startsAt, timeZone).time).toBe('10:00')
+        expect(s.localStart).toBe('10:00')
+        expect(localParts(s.nonResident.arrivesAt, timeZone).time).toBe('09:45')
+        expect(localParts(s.nonResident.leavesAt, timeZone).time).toBe('12:15')
+        expect(localParts(s.resident.arrivesAt, timeZone).time).toBe('10:00')
+      }
+      const utc = (date: string) => sessions.find((s) => s.date === date)?.startsAt
+      expect(utc('2027-03-13')).toBe('2027-03-13T10:00:00.000Z') // GMT
+      expect(utc('2027-03-27')).toBe('2027-03-27T10:00:00.000Z') // the day before the change
+      expect(utc('2027-04-10')).toBe('2027-04-10T09:00:00.000Z') // BST
+      expect(utc('2027-10-23')).toBe('2027-10-23T09:00:00.000Z') // the last before the change back
+      expect(utc('2027-11-06')).toBe('2027-11-06T10:00:00.000Z') // GMT again
+    })
+  }
+})
+
+describe('one occurrence and the series', () => {
+  it('moving one occurrence leaves every other unchanged; ending the series from a date keeps history', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const booked = (await world.desk.post(`/api/cases/${file.id}/plans`, planBody(world))).json<PlanBooked>()
+    const before = booked.sessions
+    expect(before.map((s) => s.date)).toEqual([
+      '2027-03-06',
+      '2027-03-20',
+      '2027-04-03',
+      '2027-04-17',
+      '2027-05-01',
+    ])
+    const target = before[1] as SessionView
+    const moved = await world.desk.post(`/api/sessions/${target.id}/move`, {
+      date: '2027-03-21',
+      startsAt: '14:00',
+      version: target.version,
+      reason: 'Father’s flight moved',
+    })
+    expectStatus(moved, 200)
+    const after = (await world.desk.get(`/api/cases/${file.id}/schedule`)).json<CaseSchedule>()
+    expect(live(after)).toHaveLength(5)
+    for (const s of before.filter((s) => s.id !== target.id))
+      expect(after.sessions.find((a) => a.id === s.id)).toEqual({ ...s })
+    const movedView = after.sessions.find((a) => a.id === target.id)
+    expect(movedView).toMatchObject({ date: '2027-03-21', occurrenceOn: '2027-03-20', localStart: '14:00', moved: true })
+
+    const stale = await world.desk.post(`/api/sessions/${target.id}/move`, {
+      date: '2027-03-28',
+      startsAt: '10:00',
+      version: target.version,
+      reason: 'Again',
+    })
+    expect(stale.statusCode).toBe(409)
+
+    const ended = await world.desk.post(`/api/plans/${booked.plan.id}/end`, {
+      from: '2027-04-10',
+      reason: 'Moving on to handovers',
+    })
+    expectStatus(ended, 200)
+    const final = ended.json<CaseSchedule>()
+    expect(final.sessions).toHaveLength(5)
+    expect(live(final).map((s) => s.date)).toEqual(['2027-03-06', '2027-03-21', '2027-04-03'])
+    expect(final.sessions.filter((s) => s.status === 'cancelled').map((s) => s.date)).toEqual([
+      '2027-04-17',
+      '2027-05-01',
+    ])
+    expect(final.plans[0]).toMatchObject({ status: 'ended', lastOn: '2027-04-09' })
+  })
+})
