@@ -18,6 +18,7 @@ import { createFieldCrypto } from '../src/domain/shared/field-crypto'
 import { createUserWithPassword, setUpOrganisation } from '../src/domain/organisation/set-up-organisation'
 import { startSignedIn } from './server'
 import { benchLists } from './lists'
+import { benchSchedule } from './schedule'
 
 const PASSWORD = 'load test passphrase 2026'
 
@@ -104,11 +105,18 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-bench-'))
 console.log(
   `Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
 )
-await benchHashing()
-await benchApi('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') })
-await benchLists('SQLite', { kind: 'sqlite', file: path.join(dir, 'lists.db') })
-if (process.env.BENCH_DATABASE_URL) {
-  await benchApi('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
-  await benchLists('PostgreSQL', { kind: 'postgres', url: process.env.BENCH_DATABASE_URL })
+// BENCH_ONLY=schedule (or hashing, api, lists) runs one group.
+const only = process.env.BENCH_ONLY
+const wanted = (name: string) => !only || only === name
+if (wanted('hashing')) await benchHashing()
+const sqlite = (file: string) => ({ kind: 'sqlite' as const, file: path.join(dir, file) })
+if (wanted('api')) await benchApi('SQLite', sqlite('bench.db'))
+if (wanted('lists')) await benchLists('SQLite', sqlite('lists.db'))
+if (wanted('schedule')) await benchSchedule('SQLite', sqlite('schedule.db'))
+const pgUrl = process.env.BENCH_DATABASE_URL
+if (pgUrl) {
+  if (wanted('api')) await benchApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
+  if (wanted('lists')) await benchLists('PostgreSQL', { kind: 'postgres', url: pgUrl })
+  if (wanted('schedule')) await benchSchedule('PostgreSQL', { kind: 'postgres', url: pgUrl })
 }
 fs.rmSync(dir, { recursive: true, force: true })

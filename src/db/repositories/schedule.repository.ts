@@ -74,7 +74,12 @@ export async function updateOpening(
     .execute()
 }
 
-export const listClosures = (db: Db, scope: OrgScope, centreId: string, fromDay?: string): Promise<ClosureRow[]> =>
+export const listClosures = (
+  db: Db,
+  scope: OrgScope,
+  centreId: string,
+  fromDay?: string,
+): Promise<ClosureRow[]> =>
   db
     .selectFrom('closures')
     .selectAll()
@@ -250,7 +255,11 @@ export const listSessionsOfCentres = (
     .execute()
 
 export async function insertSessions(db: Db, rows: Insertable<SessionsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 50) await db.insertInto('sessions').values(rows.slice(i, i + 50)).execute()
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insertInto('sessions')
+      .values(rows.slice(i, i + 50))
+      .execute()
 }
 
 /** Updates a session only at the version the caller read; false when someone else changed it first. */
@@ -334,10 +343,17 @@ export const listFeedsOfUser = (db: Db, scope: OrgScope, userId: string): Promis
 export const findFeedByHash = (db: Db, tokenHash: string): Promise<FeedRow | undefined> =>
   db.selectFrom('calendar_feeds').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
 
-export async function updateFeed(
-  db: Db,
-  id: string,
-  changes: Updateable<CalendarFeedsTable>,
-): Promise<void> {
+export async function updateFeed(db: Db, id: string, changes: Updateable<CalendarFeedsTable>): Promise<void> {
   await db.updateTable('calendar_feeds').set(changes).where('id', '=', id).execute()
 }
+
+/** The cases behind a calendar's sessions, in one query. */
+export const listCasesByIds = (db: Db, scope: OrgScope, ids: readonly string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('cases')
+        .select(['id', 'referral_id'])
+        .where('organisation_id', '=', scope.organisationId)
+        .where('id', 'in', ids)
+        .execute()

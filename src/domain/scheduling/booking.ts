@@ -127,7 +127,10 @@ export interface Placement {
 export function assertPlacement(ctx: BookingContext, placement: Placement): void {
   const invalid = (field: string, message: string) => new AppError('INVALID_INPUT', message, { field })
   if (!placement.offsite && !placement.venueId)
-    throw invalid('venueId', 'Choose the venue, or give the off-site place for a session away from the centre')
+    throw invalid(
+      'venueId',
+      'Choose the venue, or give the off-site place for a session away from the centre',
+    )
   const venue = placement.venueId ? ctx.venues.get(placement.venueId) : undefined
   if (placement.venueId && (!venue || venue.archived_at !== null))
     throw invalid('venueId', 'That venue is not one of this centre’s open venues')
@@ -200,8 +203,11 @@ export function conflictsOf(
       nonResident: placement.arrival.nonResident.entrance,
     },
   }
+  // Only the sessions of that day matter; the bounds are computed once, not per session.
+  const from = addMinutes(candidate.times.occupiedFrom, -24 * 60)
+  const to = addMinutes(candidate.times.occupiedUntil, 24 * 60)
   const others = ctx.sessions.filter(
-    (s) => !ignoreIds.has(s.id) && s.occupiedFrom < addMinutes(candidate.times.occupiedUntil, 24 * 60),
+    (s) => s.occupiedFrom < to && s.occupiedUntil > from && !ignoreIds.has(s.id),
   )
   return bookingConflicts(facts, others, ctx.openings, ctx.closures, ctx.centre.time_zone, ctx.settings)
 }
@@ -227,7 +233,12 @@ export async function assertReady(
   if (!readiness.ready)
     throw new AppError('CONFLICT', 'The family is not ready for a first session yet', {
       rule: 'R-INT',
-      conflicts: readiness.blockers.map((b) => ({ rule: b.rule, message: b.message, date: first, clashesWith: [] })),
+      conflicts: readiness.blockers.map((b) => ({
+        rule: b.rule,
+        message: b.message,
+        date: first,
+        clashesWith: [],
+      })),
     })
 }
 
@@ -261,7 +272,8 @@ export async function namesFor(
     cases.map((c) => c.referral_id),
   )
   const families = new Map<string, string>()
-  for (const c of cases) families.set(c.id, childrenNames(parties.filter((p) => p.referral_id === c.referral_id)).join(', '))
+  for (const c of cases)
+    families.set(c.id, childrenNames(parties.filter((p) => p.referral_id === c.referral_id)).join(', '))
   return { timeZone: centre.time_zone, rooms, venues, families }
 }
 

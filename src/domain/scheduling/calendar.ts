@@ -2,6 +2,7 @@ import { findCentre, findVenue, listCentres } from '../../db/repositories/organi
 import { findCase } from '../../db/repositories/cases.repository'
 import { listPartiesOfReferrals, listPartiesOfUser } from '../../db/repositories/parties.repository'
 import {
+  listCasesByIds,
   listPlansOfCase,
   listSessionsOfCases,
   listSessionsOfVenue,
@@ -12,15 +13,18 @@ import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
 import { isDesk } from '../referrals/referrals.policy'
 import { sideOf } from '../referrals/parties.presenter'
-import { childrenNames, candidateOn, conflictsOf, loadBookingContext, namesFor, type Placement } from './booking'
+import {
+  childrenNames,
+  candidateOn,
+  conflictsOf,
+  loadBookingContext,
+  namesFor,
+  type Placement,
+} from './booking'
 import { presentSession, presentSessionForParent, withNotice } from './schedule.presenter'
 import { addToTime, localParts, openingRunsOn, plusDays, zonedInstant } from './schedule.rules'
 import { loadSchedulingSettings } from './scheduling-settings'
-import {
-  ArrivalRulesSchema,
-  type CalendarView,
-  type MySession,
-} from './scheduling.schemas'
+import { ArrivalRulesSchema, type CalendarView, type MySession } from './scheduling.schemas'
 import type { z } from 'zod'
 import type { SlotsQuerySchema, SlotsSchema } from './scheduling.schemas'
 
@@ -43,14 +47,14 @@ export async function venueCalendar(
   if (!centre) throw notFound('Venue')
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1
   if (days < 1 || days > MAX_CALENDAR_DAYS)
-    throw new AppError('INVALID_INPUT', `Show between 1 and ${MAX_CALENDAR_DAYS} days at a time`, { field: 'to' })
+    throw new AppError('INVALID_INPUT', `Show between 1 and ${MAX_CALENDAR_DAYS} days at a time`, {
+      field: 'to',
+    })
   const settings = await loadSchedulingSettings(deps.db, scope)
   const ctx = await loadBookingContext(deps.db, actor, centre, settings, range.from, range.to)
   const rows = await listSessionsOfVenue(deps.db, scope, centre.id, venue.id, range.from, range.to)
   const caseIds = [...new Set(rows.map((r) => r.case_id))]
-  const cases = (await Promise.all(caseIds.map((id) => findCase(deps.db, scope, id)))).filter(
-    (c): c is NonNullable<typeof c> => c !== undefined,
-  )
+  const cases = await listCasesByIds(deps.db, scope, caseIds)
   const names = await namesFor(deps.db, actor, centre, cases, ctx)
   const dayList: CalendarView['days'] = []
   for (let i = 0; i < days; i++) {
@@ -66,7 +70,13 @@ export async function venueCalendar(
         const used = ctx.sessions
           .filter((s) => s.venueId === venue.id && s.occupiedFrom < openTo && openFrom < s.occupiedUntil)
           .reduce((sum, s) => sum + s.capacityWeight, 0)
-        return { openingId: o.id, startsAt: o.startsAt, endsAt: o.endsAt, capacityUnits: o.capacityUnits, usedUnits: used }
+        return {
+          openingId: o.id,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          capacityUnits: o.capacityUnits,
+          usedUnits: used,
+        }
       })
     dayList.push({ date, closed: closed?.reason ?? null, openings })
   }
@@ -124,7 +134,13 @@ export async function nextSlots(
     const date = plusDays(query.from, i)
     for (const opening of ctx.openings.filter((o) => openingRunsOn(o, date))) {
       for (const room of rooms.filter((r) => r.venue_id === opening.venueId)) {
-        const placement: Placement = { venueId: opening.venueId, roomId: room.id, arrival, offsite: false, travelMinutes: 0 }
+        const placement: Placement = {
+          venueId: opening.venueId,
+          roomId: room.id,
+          arrival,
+          offsite: false,
+          travelMinutes: 0,
+        }
         for (
           let start = addToTime(opening.startsAt, arrival.arrivalOffsetMinutes);
           start < opening.endsAt && slots.length < query.limit;
@@ -133,7 +149,13 @@ export async function nextSlots(
           const candidate = candidateOn(ctx, placement, date, start, query.durationMinutes)
           if (candidate.times.occupiedFrom <= now) continue
           if (conflictsOf(ctx, found, placement, candidate).length > 0) continue
-          slots.push({ date, startsAt: start, venueId: opening.venueId, roomId: room.id, roomName: room.name })
+          slots.push({
+            date,
+            startsAt: start,
+            venueId: opening.venueId,
+            roomId: room.id,
+            roomName: room.name,
+          })
           break
         }
         if (slots.length >= query.limit) break
@@ -147,7 +169,10 @@ export async function nextSlots(
  * A parent's own sessions, from a month ago on: their own times, door and waiting area only
  * (R-CONF-1). Sessions the centre skipped are not shown.
  */
-export async function mySessions(deps: Deps, actor: Actor): Promise<{ timeZone: string | null; sessions: MySession[] }> {
+export async function mySessions(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ timeZone: string | null; sessions: MySession[] }> {
   if (!actor.userId) return { timeZone: null, sessions: [] }
   const scope = scopeOf(actor)
   const mine = (await listPartiesOfUser(deps.db, scope, actor.userId)).filter(
@@ -175,4 +200,3 @@ export async function mySessions(deps: Deps, actor: Actor): Promise<{ timeZone: 
   out.sort((a, b) => a.arrivesAt.localeCompare(b.arrivesAt))
   return { timeZone, sessions: out }
 }
-

@@ -6,7 +6,6 @@ import type { CentreRow } from '../../db/repositories/organisations.repository'
 import {
   cancelPlanSessionsFrom,
   findPlan,
-  findSession,
   insertPlan,
   insertSessions,
   listPlansOfCase,
@@ -29,7 +28,6 @@ import {
   conflictsOf,
   loadBookingContext,
   namesFor,
-  toExisting,
   type BookingContext,
   type Candidate,
   type Placement,
@@ -73,7 +71,12 @@ function planDates(input: PlanInput, settings: SchedulingSettings): string[] {
   const horizon = plusDays(input.firstOn, input.lastOn ? 104 * 7 : settings.bookAheadWeeks * 7)
   const skip = new Set(input.skipDates)
   return occurrenceDates(
-    { frequency: input.frequency, firstOn: input.firstOn, lastOn: input.lastOn, weekOfMonth: input.weekOfMonth },
+    {
+      frequency: input.frequency,
+      firstOn: input.firstOn,
+      lastOn: input.lastOn,
+      weekOfMonth: input.weekOfMonth,
+    },
     horizon,
   ).filter((date) => !skip.has(date))
 }
@@ -136,7 +139,14 @@ async function prepare(
     throw new AppError('INVALID_INPUT', 'The plan has no dates between its first and last date', {
       field: 'firstOn',
     })
-  const ctx = await loadBookingContext(trx, actor, centre, settings, dates[0] ?? input.firstOn, dates.at(-1) ?? input.firstOn)
+  const ctx = await loadBookingContext(
+    trx,
+    actor,
+    centre,
+    settings,
+    dates[0] ?? input.firstOn,
+    dates.at(-1) ?? input.firstOn,
+  )
   const arrival = arrivalOf(input, settings)
   const placement = placementOf(input, arrival)
   assertPlacement(ctx, placement)
@@ -264,11 +274,21 @@ async function bookPlan(
   })
   const sessions = await listSessionsOfCase(trx, scopeOf(actor), found.id)
   const mine = sessions.filter((s) => s.plan_id === plan.id)
-  await notifyParentsOfBooking(deps, trx, actor, found, centre, ctx, mine.filter((s) => s.status === 'scheduled'))
+  await notifyParentsOfBooking(
+    deps,
+    trx,
+    actor,
+    found,
+    centre,
+    ctx,
+    mine.filter((s) => s.status === 'scheduled'),
+  )
   const names = await namesFor(trx, actor, centre, [found], ctx)
   return {
     plan: presentPlan(plan, deps.fieldCrypto),
-    sessions: mine.filter((s) => s.status === 'scheduled').map((s) => presentSession(s, names, deps.fieldCrypto)),
+    sessions: mine
+      .filter((s) => s.status === 'scheduled')
+      .map((s) => presentSession(s, names, deps.fieldCrypto)),
     skipped: clashing.map((c) => ({ date: c.candidate.date, conflicts: c.conflicts })),
   }
 }
@@ -328,7 +348,8 @@ async function endPlanFrom(
   from: string,
   reason: string,
 ): Promise<number> {
-  if (plan.status === 'ended') throw new AppError('CONFLICT', 'The plan has already ended', { rule: 'plan-ended' })
+  if (plan.status === 'ended')
+    throw new AppError('CONFLICT', 'The plan has already ended', { rule: 'plan-ended' })
   const now = deps.clock.now().toISOString()
   const cancelled = await cancelPlanSessionsFrom(trx, scopeOf(actor), plan.id, from, reason, now)
   const lastOn = plusDays(from, -1)
@@ -355,7 +376,9 @@ export async function changePlan(
     const { plan, found, centre } = await findCasePlan(trx, actor, planId)
     await lockCentreForBooking(trx, scopeOf(actor), centre.id)
     if (input.from < plan.first_on)
-      throw new AppError('INVALID_INPUT', 'A change starts on or after the plan’s first date', { field: 'from' })
+      throw new AppError('INVALID_INPUT', 'A change starts on or after the plan’s first date', {
+        field: 'from',
+      })
     const replaced = (await listSessionsOfCase(trx, scopeOf(actor), found.id)).filter(
       (s) => s.plan_id === plan.id && s.local_date >= input.from,
     )
@@ -397,7 +420,8 @@ export async function endPlan(
 /** Counts each side's unexplained missed sessions since the case's last review (R-SES-4). */
 export function missedSince(sessions: readonly SessionListRow[], since: string | null) {
   const counted = sessions.filter(
-    (s) => s.outcome_recorded_at !== null && s.outcome_explained !== 1 && (since === null || s.local_date > since),
+    (s) =>
+      s.outcome_recorded_at !== null && s.outcome_explained !== 1 && (since === null || s.local_date > since),
   )
   return {
     resident: counted.filter((s) => s.resident_outcome === 'did_not_attend').length,
@@ -432,4 +456,3 @@ export async function getCaseSchedule(deps: Deps, actor: Actor, caseId: string):
     reviewFlag: found.review_flag,
   }
 }
-

@@ -18,24 +18,42 @@ export function zonedInstant(date: string, time: string, timeZone: string): stri
   return new Date(zoned.epochMilliseconds).toISOString()
 }
 
-/** The local date and `HH:mm` of an instant in a zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** The local date and `HH:mm` of an instant in a zone (one cached formatter per zone: this is hot). */
 export function localParts(instant: string, timeZone: string): { date: string; time: string } {
-  const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone)
-  const pad = (n: number) => String(n).padStart(2, '0')
+  let format = formatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    formatters.set(timeZone, format)
+  }
+  const parts = format.formatToParts(new Date(instant))
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return {
-    date: zoned.toPlainDate().toString(),
-    time: `${pad(zoned.hour)}:${pad(zoned.minute)}`,
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
   }
 }
 
 export const addMinutes = (instant: string, minutes: number): string =>
   new Date(Date.parse(instant) + minutes * MINUTE).toISOString()
 
+const DAY_MS = 86_400_000
+const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS
+
 /** ISO weekday of a local date: 1 Monday … 7 Sunday. */
-export const weekdayOf = (date: string): number => Temporal.PlainDate.from(date).dayOfWeek
+export const weekdayOf = (date: string): number => ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1
 
 export const plusDays = (date: string, days: number): string =>
-  Temporal.PlainDate.from(date).add({ days }).toString()
+  new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10)
 
 const minutesOf = (time: string): number => {
   const [h, m] = time.split(':').map(Number)
@@ -54,13 +72,17 @@ export interface Recurrence {
 }
 
 /** The nth (or last, n = -1) given weekday of the month a date falls in. */
-function nthWeekdayOfMonth(monthOf: Temporal.PlainDate, weekday: number, n: number): Temporal.PlainDate | null {
+function nthWeekdayOfMonth(
+  monthOf: Temporal.PlainDate,
+  weekday: number,
+  n: number,
+): Temporal.PlainDate | null {
   if (n === -1) {
     const last = monthOf.with({ day: monthOf.daysInMonth })
     return last.subtract({ days: (last.dayOfWeek - weekday + 7) % 7 })
   }
   const first = monthOf.with({ day: 1 })
-  const day = first.add({ days: (weekday - first.dayOfWeek + 7) % 7 + (n - 1) * 7 })
+  const day = first.add({ days: ((weekday - first.dayOfWeek + 7) % 7) + (n - 1) * 7 })
   return day.month === monthOf.month ? day : null
 }
 
@@ -141,7 +163,8 @@ export function sessionTimes(
   }
 }
 
-const overlaps = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean => aFrom < bTo && bFrom < aTo
+const overlaps = (aFrom: string, aTo: string, bFrom: string, bTo: string): boolean =>
+  aFrom < bTo && bFrom < aTo
 
 /**
  * R-ARR-1/2/3: the two parties are never at the door at the same time. Each party's arrival and
@@ -219,8 +242,8 @@ export interface ClosureFacts {
 export function openingRunsOn(opening: OpeningFacts, date: string): boolean {
   if (date < opening.firstOn || (opening.lastOn !== null && date > opening.lastOn)) return false
   if (weekdayOf(date) !== opening.weekday) return false
-  const weeks = Temporal.PlainDate.from(opening.firstOn).until(Temporal.PlainDate.from(date)).days / 7
-  return Math.floor(weeks) % opening.everyWeeks === 0
+  const weeks = Math.round((dayNumber(date) - dayNumber(opening.firstOn)) / 7)
+  return weeks % opening.everyWeeks === 0
 }
 
 /**
@@ -247,10 +270,17 @@ export function bookingConflicts(
   if (closed) add('SCH-CLOSED', `The centre is closed that day: ${closed.reason}.`, [closed.id])
 
   if (!facts.offsite && facts.venueId) {
-    const local = { from: localParts(times.occupiedFrom, timeZone), to: localParts(times.occupiedUntil, timeZone) }
+    const local = {
+      from: localParts(times.occupiedFrom, timeZone),
+      to: localParts(times.occupiedUntil, timeZone),
+    }
     const running = openings.filter((o) => o.venueId === facts.venueId && openingRunsOn(o, date))
     const opening = running.find(
-      (o) => local.from.date === date && o.startsAt <= local.from.time && local.to.date === date && local.to.time <= o.endsAt,
+      (o) =>
+        local.from.date === date &&
+        o.startsAt <= local.from.time &&
+        local.to.date === date &&
+        local.to.time <= o.endsAt,
     )
     if (!opening) {
       const hours = running.map((o) => `${o.startsAt}–${o.endsAt}`).join(', ')
@@ -290,7 +320,9 @@ export function bookingConflicts(
   }
 
   const sameCase = others.filter(
-    (s) => s.caseId === facts.caseId && overlaps(s.occupiedFrom, s.occupiedUntil, times.occupiedFrom, times.occupiedUntil),
+    (s) =>
+      s.caseId === facts.caseId &&
+      overlaps(s.occupiedFrom, s.occupiedUntil, times.occupiedFrom, times.occupiedUntil),
   )
   if (sameCase.length > 0)
     add(

@@ -6,14 +6,20 @@ import {
   listSessionsOfCase,
   lockCentreForBooking,
   updateSessionAtVersion,
-  type SessionListRow,
 } from '../../db/repositories/schedule.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
 import { findDeskCase } from '../cases/case-file'
 import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
-import { assertReady, candidateOn, conflictsOf, loadBookingContext, namesFor, type Placement } from './booking'
+import {
+  assertReady,
+  candidateOn,
+  conflictsOf,
+  loadBookingContext,
+  namesFor,
+  type Placement,
+} from './booking'
 import { notifyParentsOfBooking } from './notify-parents'
 import { missedSince } from './plans'
 import { presentSession, withNotice } from './schedule.presenter'
@@ -99,19 +105,30 @@ export async function moveSession(
       travelMinutes: 0,
     }
     const duration =
-      input.durationMinutes ?? Math.round((Date.parse(session.ends_at) - Date.parse(session.starts_at)) / 60_000)
+      input.durationMinutes ??
+      Math.round((Date.parse(session.ends_at) - Date.parse(session.starts_at)) / 60_000)
     const candidate = candidateOn(ctx, placement, input.date, input.startsAt, duration)
     if (placement.offsite) {
       // Off-site sessions keep their own travel time either side.
       candidate.times.occupiedFrom = new Date(
-        Date.parse(candidate.times.startsAt) - (Date.parse(session.starts_at) - Date.parse(session.occupied_from)),
+        Date.parse(candidate.times.startsAt) -
+          (Date.parse(session.starts_at) - Date.parse(session.occupied_from)),
       ).toISOString()
     }
     const conflicts = conflictsOf(ctx, found, placement, candidate, new Set([session.id]))
     if (input.dryRun) return { ok: conflicts.length === 0, conflicts, moved: false }
     if (conflicts.length > 0)
-      throw new AppError('CONFLICT', 'The session cannot move there; see why below', { rule: 'SCH', conflicts })
-    await assertReady(trx, actor, found, { ...ctx, sessions: ctx.sessions.filter((s) => s.id !== session.id) }, input.date)
+      throw new AppError('CONFLICT', 'The session cannot move there; see why below', {
+        rule: 'SCH',
+        conflicts,
+      })
+    await assertReady(
+      trx,
+      actor,
+      found,
+      { ...ctx, sessions: ctx.sessions.filter((s) => s.id !== session.id) },
+      input.date,
+    )
     const now = deps.clock.now().toISOString()
     const { times } = candidate
     const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
@@ -140,7 +157,16 @@ export async function moveSession(
     })
     const moved = await findSession(trx, scopeOf(actor), session.id)
     if (moved)
-      await notifyParentsOfBooking(deps, trx, actor, found, centre, ctx, [moved], 'The contact centre has moved a session. Your new times are:')
+      await notifyParentsOfBooking(
+        deps,
+        trx,
+        actor,
+        found,
+        centre,
+        ctx,
+        [moved],
+        'The contact centre has moved a session. Your new times are:',
+      )
     return { ok: true, conflicts: [], moved: true }
   })
   return {
@@ -163,11 +189,15 @@ export async function cancelSession(
   await deps.db.transaction().execute(async (trx) => {
     const { session, found, centre } = await findDeskSession(trx, actor, sessionId)
     if (session.status !== 'scheduled')
-      throw new AppError('CONFLICT', 'Only a booked session can be cancelled', { rule: 'session-not-scheduled' })
+      throw new AppError('CONFLICT', 'Only a booked session can be cancelled', {
+        rule: 'session-not-scheduled',
+      })
     const now = deps.clock.now().toISOString()
     const toldAt = input.toldAt ? new Date(input.toldAt).toISOString() : now
     if (toldAt > now)
-      throw new AppError('INVALID_INPUT', 'The centre cannot have been told in the future', { field: 'toldAt' })
+      throw new AppError('INVALID_INPUT', 'The centre cannot have been told in the future', {
+        field: 'toldAt',
+      })
     const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
       status: 'cancelled',
       cancelled_by: input.by,
@@ -183,7 +213,14 @@ export async function cancelSession(
       resourceIds: [session.id, found.id],
       details: { by: input.by, noticeHours: noticeHours(toldAt, session.starts_at) },
     })
-    const ctx = await loadBookingContext(trx, actor, centre, await loadSchedulingSettings(trx, scopeOf(actor)), session.local_date, session.local_date)
+    const ctx = await loadBookingContext(
+      trx,
+      actor,
+      centre,
+      await loadSchedulingSettings(trx, scopeOf(actor)),
+      session.local_date,
+      session.local_date,
+    )
     await notifyParentsOfBooking(
       deps,
       trx,
@@ -221,7 +258,9 @@ export async function recordOutcome(
       })
     const missed = input.resident === 'did_not_attend' || input.nonResident === 'did_not_attend'
     if (missed && input.explained && !input.reason)
-      throw new AppError('INVALID_INPUT', 'Give the reason that explains the missed session', { field: 'reason' })
+      throw new AppError('INVALID_INPUT', 'Give the reason that explains the missed session', {
+        field: 'reason',
+      })
     const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
       status: missed ? 'did_not_attend' : 'completed',
       resident_outcome: input.resident,
@@ -237,7 +276,12 @@ export async function recordOutcome(
       action: 'session.outcome',
       resourceType: 'session',
       resourceIds: [session.id, found.id],
-      details: { resident: input.resident, nonResident: input.nonResident, explained: input.explained, flagged: flag },
+      details: {
+        resident: input.resident,
+        nonResident: input.nonResident,
+        explained: input.explained,
+        flagged: flag,
+      },
     })
   })
   return present(deps, deps.db, actor, sessionId)
@@ -264,7 +308,10 @@ async function reviewFlagAfterMiss(
       .executeTakeFirst(),
   ])
   if (!found || found.review_flag) return false
-  const misses = missedSince(sessions as SessionListRow[], (review?.held_on as string | null | undefined) ?? null)
+  const misses = missedSince(
+    sessions,
+    (review?.held_on as string | null | undefined) ?? null,
+  )
   const side =
     misses.nonResident >= settings.missesBeforeReview
       ? 'visiting parent'
@@ -273,7 +320,7 @@ async function reviewFlagAfterMiss(
         : null
   if (!side) return false
   await updateCase(trx, scope, caseId, {
-    review_flag: `The ${side} has missed ${settings.missesBeforeReview} sessions without a reason since ${review?.held_on ? `the review on ${String(review.held_on)}` : 'the case opened'} (as of ${localParts(now, timeZone).date}).`,
+    review_flag: `The ${side} has missed ${settings.missesBeforeReview} sessions without a reason since ${review?.held_on ? `the review on ${review.held_on}` : 'the case opened'} (as of ${localParts(now, timeZone).date}).`,
     review_flag_raised_at: now,
     updated_at: now,
   })
