@@ -6,8 +6,17 @@ import { createTestContext, TestBrowser, type TestContext } from '../../../tests
 import { connect } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { assertAcceptablePassword } from '../../domain/auth/passwords'
+import { addDays, localDateIn } from '../../domain/cases/cases.rules'
 import { DEMO_PASSWORD, demoEmail } from '../../domain/demo/demo-organisation'
+import { easterSunday } from '../../domain/demo/demo-schedule'
 import { seedDemoOrganisation, type DemoSeed } from '../../domain/demo/seed-demo'
+import { doorClash } from '../../domain/scheduling/schedule.rules'
+import type {
+  CalendarView,
+  CaseSchedule,
+  ClosureView,
+  OpeningView,
+} from '../../domain/scheduling/scheduling.schemas'
 import type { Runtime } from '../runtime'
 import { formatDemoLogins, runSeed, seedDemoIfEmpty } from './seed'
 
@@ -21,7 +30,8 @@ beforeAll(async () => {
   const seeded = await seedDemoOrganisation(t.deps, { onlyIfEmpty: false })
   if (!seeded) throw new Error('the demo was not seeded')
   seed = seeded
-})
+  // The whole demo, schedule included, in one transaction: on a busy PostgreSQL this takes a while.
+}, 120_000)
 afterAll(async () => t.close())
 
 const ROLES = ['admin', 'coordinator', 'volunteer', 'referrer', 'parent'] as const
@@ -49,7 +59,7 @@ describe('the demo organisation', () => {
     }
   })
 
-  it('has the school with its four rooms and the church hall archived, as the admin sees them', async () => {
+  it('has the school with its rooms and two named entrances and the church hall archived, as the admin sees them', async () => {
     const browser = new TestBrowser(t.app)
     await browser.signIn({ email: demoEmail('admin'), password: DEMO_PASSWORD }, t.clock)
     const centre = await browser.get(`/api/centres/${seed.centreId}`)
@@ -61,6 +71,7 @@ describe('the demo organisation', () => {
         name: string
         archived: boolean
         hasSeparateEntrances: boolean
+        entrances: string[]
         rooms: { name: string; kind: string; capacityFamilies: number }[]
       }[]
     }>()
@@ -68,16 +79,22 @@ describe('the demo organisation', () => {
     const school = body.venues.find((v) => v.name === 'Grands Vaux School')
     const hall = body.venues.find((v) => v.name === 'Town Church Hall')
     expect(hall?.archived).toBe(true)
-    expect(school).toMatchObject({ archived: false, hasSeparateEntrances: true })
+    expect(school).toMatchObject({
+      archived: false,
+      hasSeparateEntrances: true,
+      entrances: ['Main entrance', 'Playground gate'],
+    })
     expect(
       school?.rooms
         .map(({ name, kind, capacityFamilies }) => ({ name, kind, capacityFamilies }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     ).toEqual([
       { name: 'Family room', kind: 'family_room', capacityFamilies: 6 },
+      { name: 'Library', kind: 'family_room', capacityFamilies: 4 },
       { name: 'Quiet room', kind: 'private_room', capacityFamilies: 1 },
       { name: 'Reception', kind: 'reception', capacityFamilies: 1 },
       { name: 'Resident parent waiting area', kind: 'waiting_area', capacityFamilies: 1 },
+      { name: 'Visiting parent waiting area', kind: 'waiting_area', capacityFamilies: 1 },
     ])
     const organisation = await browser.get('/api/organisation')
     expect(organisation.json()).toMatchObject({ name: 'St Helier Family Hub', requireStaffTwoFactor: false })
@@ -120,13 +137,13 @@ describe('the demo organisation', () => {
   })
 })
 
-describe('the demo centre’s families', () => {
-  const signedIn = async (role: (typeof ROLES)[number]) => {
-    const browser = new TestBrowser(t.app)
-    await browser.signIn({ email: demoEmail(role), password: DEMO_PASSWORD }, t.clock)
-    return browser
-  }
+const signedIn = async (role: (typeof ROLES)[number]) => {
+  const browser = new TestBrowser(t.app)
+  await browser.signIn({ email: demoEmail(role), password: DEMO_PASSWORD }, t.clock)
+  return browser
+}
 
+describe('the demo centre’s families', () => {
   it('has 39 children and 33 visiting parents in active cases, split by source like the reference centre', async () => {
     const rows = await t.deps.db
       .selectFrom('parties')
@@ -209,6 +226,257 @@ describe('the demo centre’s families', () => {
   })
 })
 
+describe('the demo centre’s schedule', () => {
+  const today = () => localDateIn('Europe/Jersey', t.clock.now())
+  const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay()
+  let coordinator: TestBrowser
+  let schoolId: string
+  beforeAll(async () => {
+    coordinator = await signedIn('coordinator')
+    const centre = (await coordinator.get(`/api/centres/${seed.centreId}`)).json<{
+      venues: { id: string; name: string }[]
+    }>()
+    schoolId = centre.venues.find((v) => v.name === 'Grands Vaux School')?.id ?? ''
+    expect(schoolId).not.toBe('')
+  })
+
+  /** The case of a family, by its visiting parent's name. */
+  const caseOf = async (visiting: string): Promise<string> => {
+    const row = await t.deps.db
+      .selectFrom('parties')
+      .innerJoin('cases', 'cases.id', 'parties.case_id')
+      .select('cases.id')
+      .where('cases.organisation_id', '=', seed.organisationId)
+      .where('parties.role', '=', 'non_resident_parent')
+      .where('parties.full_name', '=', visiting)
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+  const scheduleOf = async (visiting: string): Promise<CaseSchedule> => {
+    const response = await coordinator.get(`/api/cases/${await caseOf(visiting)}/schedule`)
+    expect(response.statusCode).toBe(200)
+    return response.json<CaseSchedule>()
+  }
+
+  it('opens the school every Sunday 10:00–16:00 and every other Saturday morning, closed at Christmas and Easter', async () => {
+    expect(easterSunday(2027)).toBe('2027-03-28')
+    expect(easterSunday(2026)).toBe('2026-04-05')
+    const response = await coordinator.get(`/api/venues/${schoolId}/openings`)
+    expect(response.statusCode).toBe(200)
+    const { openings, closures } = response.json<{ openings: OpeningView[]; closures: ClosureView[] }>()
+    expect(
+      openings.map(({ weekday: day, startsAt, endsAt, everyWeeks, capacityUnits, archived }) => ({
+        day,
+        startsAt,
+        endsAt,
+        everyWeeks,
+        capacityUnits,
+        archived,
+      })),
+    ).toEqual([
+      { day: 6, startsAt: '10:00', endsAt: '13:00', everyWeeks: 2, capacityUnits: 8, archived: false },
+      { day: 7, startsAt: '10:00', endsAt: '16:00', everyWeeks: 1, capacityUnits: 30, archived: false },
+    ])
+    const christmas = closures.find((c) => c.reason === 'Christmas Day and Boxing Day')
+    expect(christmas?.venueId).toBeNull()
+    expect(christmas?.firstDay.slice(5)).toBe('12-25')
+    expect(christmas?.lastDay.slice(5)).toBe('12-26')
+    const easter = closures.find((c) => c.reason.startsWith('Easter weekend'))
+    expect(easter?.venueId).toBe(schoolId)
+    expect(easter && [weekday(easter.firstDay), weekday(easter.lastDay)]).toEqual([5, 1])
+    const onClosedDays = await t.deps.db
+      .selectFrom('sessions')
+      .innerJoin('closures', (join) =>
+        join
+          .onRef('closures.centre_id', '=', 'sessions.centre_id')
+          .onRef('closures.first_day', '<=', 'sessions.local_date')
+          .onRef('closures.last_day', '>=', 'sessions.local_date'),
+      )
+      .select(['sessions.local_date', 'sessions.status'])
+      .where('sessions.organisation_id', '=', seed.organisationId)
+      .execute()
+    expect(onClosedDays.filter((s) => s.status !== 'skipped')).toEqual([])
+  })
+
+  it('fills every open Sunday of the next four weeks, within each room, opening and door rule', async () => {
+    const from = addDays(today(), 1)
+    const to = addDays(today(), 28)
+    const response = await coordinator.get(`/api/venues/${schoolId}/calendar?from=${from}&to=${to}`)
+    expect(response.statusCode).toBe(200)
+    const calendar = response.json<CalendarView>()
+    const live = calendar.sessions.filter((s) => s.status === 'scheduled')
+    const sundays = calendar.days.filter((d) => weekday(d.date) === 0 && d.closed === null)
+    expect(sundays.length).toBeGreaterThanOrEqual(3)
+    for (const day of sundays) {
+      expect(live.filter((s) => s.date === day.date).length, day.date).toBeGreaterThanOrEqual(15)
+      expect(day.openings).toHaveLength(1)
+    }
+    for (const day of calendar.days) {
+      for (const opening of day.openings) expect(opening.usedUnits).toBeLessThanOrEqual(opening.capacityUnits)
+      if (day.closed) expect(live.filter((s) => s.date === day.date)).toEqual([])
+    }
+    expect(new Set(live.map((s) => weekday(s.date)))).toEqual(new Set([0, 6]))
+    const capacity = new Map(calendar.rooms.map((r) => [r.id, r.capacityFamilies]))
+    for (const session of live) {
+      const sharing = live.filter(
+        (s) => s.roomId === session.roomId && s.startsAt < session.endsAt && session.startsAt < s.endsAt,
+      )
+      expect(sharing.length, `${session.date} ${session.localStart} ${session.roomName}`).toBeLessThanOrEqual(
+        capacity.get(session.roomId ?? '') ?? 0,
+      )
+      expect(
+        doorClash(
+          session,
+          { resident: session.resident.entrance, nonResident: session.nonResident.entrance },
+          { doorMinutes: 10, allowSeparateEntrancesInsteadOfStagger: true },
+        ),
+      ).toBeNull()
+    }
+    const rooms = new Set(live.map((s) => s.roomName))
+    expect([...rooms].sort()).toEqual(['Family room', 'Library', 'Quiet room', 'Reception'])
+    const ownDoors = live.filter(
+      (s) => s.resident.entrance === 'Playground gate' && s.nonResident.entrance === 'Main entrance',
+    )
+    expect(ownDoors.length).toBeGreaterThan(live.length / 2)
+    expect(live.some((s) => s.resident.entrance === null && s.nonResident.entrance === null)).toBe(true)
+    expect(live.some((s) => s.resident.waitingRoom === 'Resident parent waiting area')).toBe(true)
+    expect(live.some((s) => s.nonResident.waitingRoom === 'Visiting parent waiting area')).toBe(true)
+    // The visiting parent comes first and leaves last (R-ARR-1/2), except where the case says otherwise.
+    const visitingFirst = live.filter((s) => s.firstParty === 'non_resident')
+    expect(visitingFirst.length).toBeGreaterThan(live.length / 2)
+    for (const s of visitingFirst) {
+      expect(Date.parse(s.startsAt) - Date.parse(s.nonResident.arrivesAt)).toBe(15 * 60_000)
+      expect(Date.parse(s.nonResident.leavesAt) - Date.parse(s.endsAt)).toBe(15 * 60_000)
+    }
+  })
+
+  it('plans parenting time for every family whose parents have signed the ground rules', async () => {
+    const plans = await t.deps.db
+      .selectFrom('contact_plans')
+      .innerJoin('cases', 'cases.id', 'contact_plans.case_id')
+      .select(['contact_plans.case_id', 'cases.status'])
+      .where('contact_plans.organisation_id', '=', seed.organisationId)
+      .execute()
+    expect(plans).toHaveLength(33)
+    expect(new Set(plans.map((p) => p.case_id)).size).toBe(32)
+    expect(plans.every((p) => p.status === 'active')).toBe(true)
+    // The demo parent has yet to sign online: her family cannot be booked until she does.
+    const parents = await t.deps.db
+      .selectFrom('parties')
+      .innerJoin('users', 'users.id', 'parties.user_id')
+      .select('parties.case_id')
+      .where('users.email', '=', demoEmail('parent'))
+      .executeTakeFirstOrThrow()
+    expect(plans.map((p) => p.case_id)).not.toContain(parents.case_id)
+    const waiting = (
+      await coordinator.get(`/api/cases/${parents.case_id ?? ''}/schedule`)
+    ).json<CaseSchedule>()
+    expect(waiting.plans).toEqual([])
+  })
+
+  it('has a past: attendance recorded for each session held, a late arrival, a short-notice cancellation, one move ahead', async () => {
+    const sessions = await t.deps.db
+      .selectFrom('sessions')
+      .select(['local_date', 'status', 'resident_outcome', 'non_resident_outcome'])
+      .where('organisation_id', '=', seed.organisationId)
+      .execute()
+    const held = sessions.filter((s) => s.local_date < today() && s.status !== 'skipped')
+    expect(held.length).toBeGreaterThan(100)
+    expect(held.filter((s) => s.status === 'scheduled')).toEqual([])
+    expect(held.filter((s) => s.status === 'completed').length).toBeGreaterThan(held.length * 0.9)
+    const late = held.filter((s) => s.resident_outcome === 'late' || s.non_resident_outcome === 'late')
+    expect(late.length).toBeGreaterThanOrEqual(2)
+    expect(sessions.filter((s) => s.local_date > today() && s.status === 'scheduled').length).toBeGreaterThan(
+      300,
+    )
+
+    const whelan = await scheduleOf('Connor Whelan')
+    const cancelled = whelan.sessions.filter((s) => s.status === 'cancelled')
+    expect(cancelled).toHaveLength(1)
+    expect(cancelled[0]?.cancellation).toMatchObject({ by: 'resident', shortNotice: true })
+    expect((cancelled[0]?.date ?? '9999') < today()).toBe(true)
+
+    const tostevin = await scheduleOf('Wayne Tostevin')
+    const moved = tostevin.sessions.filter((s) => s.moved)
+    expect(moved).toHaveLength(1)
+    expect(moved[0]).toMatchObject({ status: 'scheduled', localStart: '13:00', roomName: 'Quiet room' })
+    expect((moved[0]?.date ?? '') > today()).toBe(true)
+    expect(tostevin.plans[0]).toMatchObject({
+      serviceType: 'supervised',
+      frequency: 'weekly',
+      startsAt: '11:00',
+    })
+    expect(tostevin.plans[0]?.arrival.firstArrivingParty).toBe('resident')
+  })
+
+  it('escorts Kayden to his fortnightly prison visits, off-site, with a volunteer', async () => {
+    const prison = await scheduleOf('Shane Le Quesne')
+    expect(prison.plans).toHaveLength(1)
+    expect(prison.plans[0]).toMatchObject({
+      serviceType: 'escorted',
+      frequency: 'fortnightly',
+      venueId: null,
+      roomId: null,
+      offsite: { place: 'HM Prison La Moye', travelMinutes: 30, escort: 'Demo Volunteer' },
+    })
+    expect(prison.plans[0]?.offsite?.visitingOrderReference).toMatch(/^VO-/)
+    const visits = prison.sessions.filter((s) => s.status !== 'skipped')
+    expect(visits.filter((s) => s.date > today()).length).toBeGreaterThanOrEqual(5)
+    expect(visits.filter((s) => s.date < today() && s.status === 'completed').length).toBeGreaterThanOrEqual(
+      2,
+    )
+    for (const visit of visits) {
+      expect(visit).toMatchObject({ venueId: null, roomId: null, offsite: { place: 'HM Prison La Moye' } })
+      expect(Date.parse(visit.startsAt) - Date.parse(visit.nonResident.arrivesAt)).toBe(45 * 60_000)
+    }
+    const gaps = visits
+      .slice(1)
+      .map((s, i) => (Date.parse(s.date) - Date.parse(visits[i]?.date ?? '')) / 86_400_000)
+    expect(new Set(gaps)).toEqual(new Set([14]))
+  })
+
+  it('flags for review the one case whose visiting parent missed two sessions without a reason', async () => {
+    const flagged = await t.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('organisation_id', '=', seed.organisationId)
+      .where('review_flag', 'is not', null)
+      .execute()
+    expect(flagged.map((c) => c.id)).toEqual([await caseOf('Liam Rondel')])
+    const rondel = await scheduleOf('Liam Rondel')
+    expect(rondel.missedUnexplained).toEqual({ resident: 0, nonResident: 2 })
+    expect(rondel.reviewFlag).toMatch(/visiting parent has missed 2 sessions without a reason/)
+    // A miss with a good reason does not count.
+    const picot = await scheduleOf('Ross Picot')
+    expect(
+      picot.sessions.some((s) => s.outcome?.nonResident === 'did_not_attend' && s.outcome.explained),
+    ).toBe(true)
+    expect(picot.missedUnexplained).toEqual({ resident: 0, nonResident: 0 })
+    expect(picot.reviewFlag).toBeNull()
+  })
+
+  it('books the father from Cardiff on first Sundays but one month, and the father from London on alternate Saturdays', async () => {
+    const cardiff = await scheduleOf('Gareth Hughes')
+    expect(cardiff.plans[0]).toMatchObject({ frequency: 'monthly_weekday', weekOfMonth: 1 })
+    const away = /No session on (\d{4}-\d{2}-\d{2})/.exec(cardiff.plans[0]?.notes ?? '')?.[1] ?? ''
+    expect(weekday(away)).toBe(0)
+    expect(Number(away.slice(8))).toBeLessThanOrEqual(7)
+    expect(away > today()).toBe(true)
+    const dates = cardiff.sessions.map((s) => s.date)
+    expect(dates).not.toContain(away)
+    for (const date of dates) {
+      expect(weekday(date)).toBe(0)
+      expect(Number(date.slice(8))).toBeLessThanOrEqual(7)
+    }
+    expect(dates.filter((d) => d > today()).length).toBeGreaterThanOrEqual(3)
+    const london = await scheduleOf('Ben Carter')
+    expect(london.plans[0]).toMatchObject({ frequency: 'fortnightly', startsAt: '10:30' })
+    const saturdays = london.sessions.filter((s) => s.status !== 'skipped')
+    expect(saturdays.length).toBeGreaterThanOrEqual(8)
+    for (const s of saturdays) expect(weekday(s.date)).toBe(6)
+  })
+})
+
 describe('seedDemoIfEmpty (npm start)', () => {
   it('seeds an empty database once, and leaves it alone afterwards', async () => {
     // An empty database of its own: the shared test database never is.
@@ -252,7 +520,7 @@ describe('seedDemoIfEmpty (npm start)', () => {
       await connected.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 60_000)
 
   it('never seeds in production', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-seed-'))

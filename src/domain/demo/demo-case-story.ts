@@ -84,6 +84,9 @@ function afterOpening(desk: DemoDesk, plan: CasePlan, opened: string, caseId: ()
   return [review(24, 'continue')]
 }
 
+/** The day a family's case opened: the Thursday after its pre-visits, `weeksAgo` weeks before the last Sunday. */
+export const openedOn = (today: string, weeksAgo: number): string => addDays(pastSunday(today, weeksAgo), 4)
+
 const isParent = (role: string) => role === 'resident_parent' || role === 'non_resident_parent'
 
 const need = <T>(value: T | undefined, what: string): T => {
@@ -100,7 +103,7 @@ export function caseStory(desk: DemoDesk, plan: CasePlan): StoryStep[] {
   const { deps, actor } = desk
   const { family } = plan
   const sunday = pastSunday(desk.today, plan.weeksAgo)
-  const opened = addDays(sunday, 4)
+  const opened = openedOn(desk.today, plan.weeksAgo)
   const youngest = Math.min(...family.children.map(([, months]) => months))
   if (youngest * 30 < plan.weeksAgo * 7 + 28)
     throw new Error(`demo: a child of ${family.resident} was not born when the family was referred`)

@@ -39,9 +39,9 @@ const CHECKLIST = {
 
 const NOTES: Record<string, string> = {
   resident_parent:
-    'Seen alone. Ground rules and the staggered arrival explained: arrives 15 minutes before the session by the side entrance and collects 15 minutes after it.',
+    'Seen alone. Ground rules and the staggered arrival explained: brings the children in by the playground gate as the session starts, and collects them there when it ends.',
   non_resident_parent:
-    'Seen alone. Ground rules explained, with some ideas for play (no screens at the centre). Arrives by the main entrance once the child is settled.',
+    'Seen alone. Ground rules explained, with some ideas for play (no screens at the centre). Arrives by the main entrance 15 minutes before the session and leaves 15 minutes after it.',
   child:
     'Visited the family room with the resident parent, played with the train set and met the Sunday volunteers.',
 }

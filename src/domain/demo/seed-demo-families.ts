@@ -8,14 +8,15 @@ import { createReferral } from '../referrals/create-referral'
 import { linkSelfReferrals } from '../referrals/link-self-referrals'
 import { updateParty } from '../referrals/manage-parties'
 import type { ReferralDetail } from '../referrals/referrals.schemas'
-import { caseStory, type ArrivalStep } from './demo-case-story'
+import { caseStory, openedOn, type ArrivalStep } from './demo-case-story'
 import { COURT_FAMILIES } from './demo-court-families'
 import { CLOSED_FAMILY, SELF_FAMILIES, SOCIAL_FAMILIES } from './demo-families'
 import { DEMO_GROUND_RULES, DEMO_INTAKE_SETTINGS } from './demo-ground-rules'
 import { referralInput, selfReferralInputs } from './demo-inputs'
 import type { DemoDesk } from './demo-intake'
-import { DEMO_ORGANISATION } from './demo-organisation'
+import { DEMO_ORGANISATION, DEMO_USERS } from './demo-organisation'
 import { PENDING_REFERRALS } from './demo-pending-referrals'
+import { scheduleStory, type DemoScheduleSummary, type SchedulableFamily } from './demo-schedule'
 import { on, StoryClock, tellStory, type StoryStep } from './demo-story'
 import { linkDemoParent } from './link-demo-parent'
 import { applyAsParent, pendingStories } from './seed-demo-pending'
@@ -27,7 +28,7 @@ export interface DemoPeople {
   userIds: Record<Role, string>
 }
 
-export interface DemoFamiliesSummary {
+export interface DemoFamiliesSummary extends DemoScheduleSummary {
   activeCases: number
   openReferrals: number
 }
@@ -111,7 +112,8 @@ function parentsFamilyStory(
  * Fills the demo centre through the desk's own use cases, as a dated story so it has a past: intake
  * settings and ground rules a year ago; 33 active cases shaped like the reference centre (39
  * children, 33 visiting parents) opened over the last nine months, one closed; referrals at every
- * step of intake; and the demo parent login linked to a mother in an active case.
+ * step of intake; the demo parent login linked to a mother in an active case; and a schedule (opening
+ * sessions, closures, a contact plan for each family ready for one, six Sundays of attendance).
  * `deps.db` must be the seed's transaction, joined (see joinTransaction).
  */
 export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<DemoFamiliesSummary> {
@@ -133,6 +135,7 @@ export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<
     },
   }
   const families = [...COURT_FAMILIES, ...SOCIAL_FAMILIES, ...SELF_FAMILIES.slice(1)]
+  const schedulable: SchedulableFamily[] = []
   const cases = [...families, CLOSED_FAMILY].map((family, index) => {
     const n = index + 1
     const arrive = (sunday: string): ArrivalStep[] => [
@@ -141,15 +144,41 @@ export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<
         run: () => createReferral(story, desk.actor, referralInput(family, n, today, people.centreId)),
       },
     ]
-    const plan = { family, weeksAgo: weeksAgoOf(n), arrive, groundRulesVersionId }
-    return caseStory(desk, family === CLOSED_FAMILY ? { ...plan, weeksAgo: 34, closure: MOVED_ON } : plan)
+    const opened: { caseId?: string } = {}
+    const whenOpen = (accepted: ReferralDetail): Promise<void> => {
+      opened.caseId = accepted.caseId ?? undefined
+      return Promise.resolve()
+    }
+    const plan = { family, weeksAgo: weeksAgoOf(n), arrive, groundRulesVersionId, whenOpen }
+    if (family === CLOSED_FAMILY) return caseStory(desk, { ...plan, weeksAgo: 34, closure: MOVED_ON })
+    schedulable.push({
+      family,
+      opened: openedOn(today, plan.weeksAgo),
+      caseId: () => {
+        if (!opened.caseId) throw new Error(`demo: the case of ${family.visiting} is not open yet`)
+        return opened.caseId
+      },
+    })
+    return caseStory(desk, plan)
   })
   const referrer = actorFor(people, 'referrer', null)
   const pending = pendingStories(desk, referrer, people.centreId, families.length + 2)
+  const volunteer = DEMO_USERS.find((u) => u.role === 'volunteer')?.displayName ?? 'a volunteer'
+  const schedule = scheduleStory(desk, people.centreId, schedulable, until, volunteer)
   await tellStory(
     clock,
-    [[opening], parentsFamilyStory(desk, people, groundRulesVersionId), ...cases, ...pending],
+    [
+      [opening],
+      parentsFamilyStory(desk, people, groundRulesVersionId),
+      ...cases,
+      ...pending,
+      ...schedule.steps,
+    ],
     until,
   )
-  return { activeCases: 1 + families.length, openReferrals: PENDING_REFERRALS.length + 2 }
+  return {
+    activeCases: 1 + families.length,
+    openReferrals: PENDING_REFERRALS.length + 2,
+    ...schedule.summary(),
+  }
 }

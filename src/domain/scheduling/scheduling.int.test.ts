@@ -68,7 +68,12 @@ describe('one occurrence and the series', () => {
     for (const s of before.filter((s) => s.id !== target.id))
       expect(after.sessions.find((a) => a.id === s.id)).toEqual({ ...s })
     const movedView = after.sessions.find((a) => a.id === target.id)
-    expect(movedView).toMatchObject({ date: '2027-03-21', occurrenceOn: '2027-03-20', localStart: '14:00', moved: true })
+    expect(movedView).toMatchObject({
+      date: '2027-03-21',
+      occurrenceOn: '2027-03-20',
+      localStart: '14:00',
+      moved: true,
+    })
 
     const stale = await world.desk.post(`/api/sessions/${target.id}/move`, {
       date: '2027-03-28',
@@ -91,5 +96,50 @@ describe('one occurrence and the series', () => {
       '2027-05-01',
     ])
     expect(final.plans[0]).toMatchObject({ status: 'ended', lastOn: '2027-04-09' })
+  })
+})
+
+describe('escorted visits away from the centre', () => {
+  it('books a prison visit with travel either side, and moving it keeps the travel time', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const booked = await world.desk.post(
+      `/api/cases/${file.id}/plans`,
+      planBody(world, {
+        serviceType: 'escorted',
+        frequency: 'one_off',
+        firstOn: '2027-03-10',
+        lastOn: null,
+        startsAt: '14:00',
+        durationMinutes: 60,
+        venueId: null,
+        roomId: null,
+        arrival: {},
+        offsite: {
+          place: 'HM Prison La Moye',
+          travelMinutes: 30,
+          escort: 'A volunteer',
+          visitingOrderReference: 'VO-1234',
+        },
+      }),
+    )
+    expectStatus(booked, 201)
+    const [session] = booked.json<PlanBooked>().sessions
+    if (!session) throw new Error('no session booked')
+    expect(session.offsite).toMatchObject({ place: 'HM Prison La Moye', visitingOrderReference: 'VO-1234' })
+    const span = (s: SessionView) => [
+      localParts(s.nonResident.arrivesAt, 'Europe/London').time,
+      localParts(s.nonResident.leavesAt, 'Europe/London').time,
+    ]
+    expect(span(session)).toEqual(['13:15', '15:45'])
+    const moved = await world.desk.post(`/api/sessions/${session.id}/move`, {
+      date: '2027-03-17',
+      startsAt: '15:00',
+      version: session.version,
+      reason: 'The prison changed the visiting slot',
+    })
+    expectStatus(moved, 200)
+    const after = moved.json<{ session: SessionView }>().session
+    expect(span(after)).toEqual(['14:15', '16:45'])
   })
 })

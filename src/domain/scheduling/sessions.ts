@@ -27,6 +27,7 @@ import { localParts, noticeHours } from './schedule.rules'
 import { loadSchedulingSettings } from './scheduling-settings'
 import {
   ArrivalRulesSchema,
+  OffsiteSchema,
   type CancelSessionInput,
   type MoveSessionInput,
   type RecordOutcomeInput,
@@ -102,19 +103,15 @@ export async function moveSession(
         },
       },
       offsite: session.offsite_sealed !== null,
-      travelMinutes: 0,
+      // Off-site sessions keep their travel time either side, as the plan set it.
+      travelMinutes: session.offsite_sealed
+        ? OffsiteSchema.parse(JSON.parse(deps.fieldCrypto.decrypt(session.offsite_sealed))).travelMinutes
+        : 0,
     }
     const duration =
       input.durationMinutes ??
       Math.round((Date.parse(session.ends_at) - Date.parse(session.starts_at)) / 60_000)
     const candidate = candidateOn(ctx, placement, input.date, input.startsAt, duration)
-    if (placement.offsite) {
-      // Off-site sessions keep their own travel time either side.
-      candidate.times.occupiedFrom = new Date(
-        Date.parse(candidate.times.startsAt) -
-          (Date.parse(session.starts_at) - Date.parse(session.occupied_from)),
-      ).toISOString()
-    }
     const conflicts = conflictsOf(ctx, found, placement, candidate, new Set([session.id]))
     if (input.dryRun) return { ok: conflicts.length === 0, conflicts, moved: false }
     if (conflicts.length > 0)
@@ -308,10 +305,7 @@ async function reviewFlagAfterMiss(
       .executeTakeFirst(),
   ])
   if (!found || found.review_flag) return false
-  const misses = missedSince(
-    sessions,
-    (review?.held_on as string | null | undefined) ?? null,
-  )
+  const misses = missedSince(sessions, (review?.held_on as string | null | undefined) ?? null)
   const side =
     misses.nonResident >= settings.missesBeforeReview
       ? 'visiting parent'
