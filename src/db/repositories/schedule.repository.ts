@@ -147,29 +147,22 @@ export async function updatePlan(
     .execute()
 }
 
-export async function movePlansToVenue(
+/** A venue's active plans that still run on or after a local day: what moving venue must re-home. */
+export const listActivePlansOfVenue = (
   db: Db,
   scope: OrgScope,
-  fromVenueId: string,
-  toVenueId: string,
-  rooms: Record<string, string>,
-  now: string,
-): Promise<number> {
-  const plans = await db
+  venueId: string,
+  fromDay: string,
+): Promise<PlanRow[]> =>
+  db
     .selectFrom('contact_plans')
-    .select(['id', 'room_id'])
+    .selectAll()
     .where('organisation_id', '=', scope.organisationId)
-    .where('venue_id', '=', fromVenueId)
+    .where('venue_id', '=', venueId)
     .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('last_on', 'is', null), eb('last_on', '>=', fromDay)]))
+    .orderBy('first_on')
     .execute()
-  for (const plan of plans)
-    await updatePlan(db, scope, plan.id, {
-      venue_id: toVenueId,
-      room_id: plan.room_id ? (rooms[plan.room_id] ?? null) : null,
-      updated_at: now,
-    })
-  return plans.length
-}
 
 // ---------- sessions ----------
 
@@ -280,7 +273,10 @@ export async function updateSessionAtVersion(
   return Number(result.numUpdatedRows) === 1
 }
 
-/** Cancels a plan's live future occurrences from a date; earlier ones stay as they were. */
+/**
+ * Cancels a plan's live occurrences from a date: each due on or after it, or moved to a day on or
+ * after it. Earlier ones stay as they were, so a moved occurrence is never kept twice.
+ */
 export async function cancelPlanSessionsFrom(
   db: Db,
   scope: OrgScope,
@@ -302,7 +298,7 @@ export async function cancelPlanSessionsFrom(
     })
     .where('organisation_id', '=', scope.organisationId)
     .where('plan_id', '=', planId)
-    .where('local_date', '>=', fromDay)
+    .where((eb) => eb.or([eb('local_date', '>=', fromDay), eb('occurrence_on', '>=', fromDay)]))
     .where('status', '=', 'scheduled')
     .executeTakeFirst()
   return Number(result.numUpdatedRows)

@@ -217,6 +217,23 @@ export function conflictsOf(
  * rules. The earliest live session of the case is the one the readiness rules are about.
  * @throws AppError CONFLICT with each blocker's rule.
  */
+export async function readinessConflicts(
+  db: Db,
+  actor: Actor,
+  found: CaseRow,
+  ctx: BookingContext,
+  earliestNewDate: string,
+): Promise<Conflict[]> {
+  if (found.status !== 'active')
+    return [{ rule: 'case-closed', message: 'The case is closed.', date: earliestNewDate, clashesWith: [] }]
+  const earlierLive = ctx.sessions
+    .filter((s) => s.caseId === found.id)
+    .map((s) => localParts(s.startsAt, ctx.centre.time_zone).date)
+  const first = [earliestNewDate, ...earlierLive].sort()[0] ?? earliestNewDate
+  const readiness = await readinessOf(db, actor, found, first)
+  return readiness.blockers.map((b) => ({ rule: b.rule, message: b.message, date: first, clashesWith: [] }))
+}
+
 export async function assertReady(
   db: Db,
   actor: Actor,
@@ -224,21 +241,13 @@ export async function assertReady(
   ctx: BookingContext,
   earliestNewDate: string,
 ): Promise<void> {
-  if (found.status !== 'active') throw new AppError('CONFLICT', 'The case is closed', { rule: 'case-closed' })
-  const earlierLive = ctx.sessions
-    .filter((s) => s.caseId === found.id)
-    .map((s) => localParts(s.startsAt, ctx.centre.time_zone).date)
-  const first = [earliestNewDate, ...earlierLive].sort()[0] ?? earliestNewDate
-  const readiness = await readinessOf(db, actor, found, first)
-  if (!readiness.ready)
+  const conflicts = await readinessConflicts(db, actor, found, ctx, earliestNewDate)
+  if (conflicts.some((c) => c.rule === 'case-closed'))
+    throw new AppError('CONFLICT', 'The case is closed', { rule: 'case-closed' })
+  if (conflicts.length > 0)
     throw new AppError('CONFLICT', 'The family is not ready for a first session yet', {
       rule: 'R-INT',
-      conflicts: readiness.blockers.map((b) => ({
-        rule: b.rule,
-        message: b.message,
-        date: first,
-        clashesWith: [],
-      })),
+      conflicts,
     })
 }
 

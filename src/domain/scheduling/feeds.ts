@@ -131,8 +131,16 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
   const centres = await listCentres(deps.db, scope)
   const timeZone = centres[0]?.time_zone ?? 'Europe/London'
   const calendar = ical({ name: 'Contact centre', prodId: '//Kinbridge//Calendar feed//EN', ttl: 60 * 60 })
-  calendar.timezone({ name: timeZone, generator: getVtimezoneComponent })
-  const event = (id: string, start: string, end: string, status: string, body: { summary: string; description: string; location: string }) =>
+  // Each event names its zone (DTSTART;TZID=...) and the zone's VTIMEZONE is written out. No calendar
+  // zone: with one, ical-generator writes DTSTAMP as a floating local time, which RFC 5545 forbids.
+  calendar.timezone({ name: null, generator: getVtimezoneComponent })
+  const event = (
+    id: string,
+    start: string,
+    end: string,
+    status: string,
+    body: { summary: string; description: string; location: string },
+  ) =>
     calendar.createEvent({
       id: `${id}@kinbridge`,
       start: zoned(start, timeZone),
@@ -168,4 +176,3 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
   })
   return calendar.toString()
 }
-

@@ -48,7 +48,12 @@ export async function notifyParentsOfBooking(
 ): Promise<void> {
   if (sessions.length === 0) return
   const parties = await listPartiesOfReferrals(db, scopeOf(actor), [found.referral_id])
-  const names: Names = { timeZone: centre.time_zone, rooms: ctx.rooms, venues: ctx.venues, families: new Map() }
+  const names: Names = {
+    timeZone: centre.time_zone,
+    rooms: ctx.rooms,
+    venues: ctx.venues,
+    families: new Map(),
+  }
   const children = childrenNames(parties)
   for (const parent of parties.filter((p) => PARENT_ROLES.includes(p.role))) {
     const side: Side | null = sideOf(parent)

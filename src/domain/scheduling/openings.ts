@@ -1,5 +1,10 @@
 import type { Db } from '../../db/connect'
-import { findCentre, findVenue, listRoomsOfVenues, type VenueRow } from '../../db/repositories/organisations.repository'
+import {
+  findCentre,
+  findVenue,
+  listRoomsOfVenues,
+  type VenueRow,
+} from '../../db/repositories/organisations.repository'
 import { findCase } from '../../db/repositories/cases.repository'
 import {
   deleteClosure,
@@ -7,12 +12,13 @@ import {
   findOpening,
   insertClosure,
   insertOpening,
+  listActivePlansOfVenue,
   listClosures,
   listFutureSessionsOfVenue,
   listOpenings,
   lockCentreForBooking,
-  movePlansToVenue,
   updateOpening,
+  updatePlan,
   type ClosureRow,
   type OpeningRow,
 } from '../../db/repositories/schedule.repository'
@@ -248,7 +254,9 @@ export async function rehomeVenue(
     assertCan(canManageCentrePremises(actor, from.centre_id))
     const to = await findVenue(trx, scope, input.toVenueId)
     if (!to || to.centre_id !== from.centre_id || to.archived_at !== null || to.id === from.id)
-      throw new AppError('INVALID_INPUT', 'Choose another open venue of the same centre', { field: 'toVenueId' })
+      throw new AppError('INVALID_INPUT', 'Choose another open venue of the same centre', {
+        field: 'toVenueId',
+      })
     const centre = await findCentre(trx, scope, from.centre_id)
     if (!centre) throw notFound('Venue')
     await lockCentreForBooking(trx, scope, centre.id)
@@ -258,27 +266,36 @@ export async function rehomeVenue(
         throw new AppError('INVALID_INPUT', 'Each room must map to a room of the new venue', {
           field: `rooms.${oldRoom}`,
         })
-    const sessions = await listFutureSessionsOfVenue(trx, scope, from.id, input.from)
-    const unmapped = sessions.filter((s) => s.room_id && !input.rooms[s.room_id])
+    const now = deps.clock.now().toISOString()
+    // A session whose first party has already arrived took place where it was booked: it stays.
+    const sessions = (await listFutureSessionsOfVenue(trx, scope, from.id, input.from)).filter(
+      (s) => s.occupied_from > now,
+    )
+    // Plans still running on or after the date move with their sessions; finished ones stay as history.
+    const plans = await listActivePlansOfVenue(trx, scope, from.id, input.from)
+    const unmapped = [...sessions, ...plans].filter((s) => s.room_id && !input.rooms[s.room_id])
     if (unmapped.length > 0)
       throw new AppError('INVALID_INPUT', 'Say which new room each booked room moves to', {
         field: 'rooms',
         missing: [...new Set(unmapped.map((s) => s.room_id))],
       })
     const settings = await loadSchedulingSettings(trx, scope)
-    const lastDay = sessions.map((s) => s.local_date).sort().at(-1) ?? input.from
+    const lastDay =
+      sessions
+        .map((s) => s.local_date)
+        .sort()
+        .at(-1) ?? input.from
     const ctx = await loadBookingContext(trx, actor, centre, settings, input.from, lastDay)
     const moving = new Set(sessions.map((s) => s.id))
     ctx.sessions = ctx.sessions.filter((s) => !moving.has(s.id))
     const doors = venueEntrances(to)
-    const now = deps.clock.now().toISOString()
+    const keepDoor = (door: string | null) => (door && doors.includes(door) ? door : null)
+    const mapRoom = (id: string | null) => (id ? (input.rooms[id] ?? null) : null)
     const conflicts = []
     for (const session of sessions) {
       const found = await findCase(trx, scope, session.case_id)
       if (!found) continue
       const roomId = session.room_id ? (input.rooms[session.room_id] ?? null) : null
-      const keepDoor = (door: string | null) => (door && doors.includes(door) ? door : null)
-      const mapRoom = (id: string | null) => (id ? (input.rooms[id] ?? null) : null)
       const placement: Placement = {
         venueId: to.id,
         roomId,
@@ -310,7 +327,10 @@ export async function rehomeVenue(
           occupiedFrom: session.occupied_from,
           occupiedUntil: session.occupied_until,
           resident: { arrivesAt: session.resident_arrives_at, leavesAt: session.resident_leaves_at },
-          nonResident: { arrivesAt: session.non_resident_arrives_at, leavesAt: session.non_resident_leaves_at },
+          nonResident: {
+            arrivesAt: session.non_resident_arrives_at,
+            leavesAt: session.non_resident_leaves_at,
+          },
         },
       }
       const clashes = conflictsOf(ctx, found, placement, candidate)
@@ -348,7 +368,25 @@ export async function rehomeVenue(
         rule: 'SCH',
         conflicts,
       })
-    const plansMoved = await movePlansToVenue(trx, scope, from.id, to.id, input.rooms, now)
+    // A plan's own doors and waiting areas follow the same map as its sessions'.
+    const place = (p: { entrance: string | null; waitingRoomId: string | null }) => ({
+      entrance: keepDoor(p.entrance),
+      waitingRoomId: mapRoom(p.waitingRoomId),
+    })
+    for (const plan of plans) {
+      const arrival = ArrivalRulesSchema.parse(JSON.parse(plan.arrival))
+      await updatePlan(trx, scope, plan.id, {
+        venue_id: to.id,
+        room_id: mapRoom(plan.room_id),
+        arrival: JSON.stringify({
+          ...arrival,
+          resident: place(arrival.resident),
+          nonResident: place(arrival.nonResident),
+        }),
+        updated_at: now,
+      })
+    }
+    const plansMoved = plans.length
     await auditAs(trx, deps.clock, actor, {
       action: 'venue.rehome',
       resourceType: 'venue',

@@ -24,6 +24,7 @@ import { newId } from '../shared/ids'
 import {
   assertPlacement,
   assertReady,
+  readinessConflicts,
   candidateOn,
   conflictsOf,
   loadBookingContext,
@@ -319,8 +320,10 @@ export async function previewPlan(
 ): Promise<PlanPreview> {
   const { found, centre } = await findDeskCase(deps.db, actor, caseId)
   const { ctx, placement, dates } = await prepare(deps.db, actor, found, centre, input)
+  const readiness = await readinessConflicts(deps.db, actor, found, ctx, dates[0] ?? input.firstOn)
   const checked = checkOccurrences(ctx, found, placement, input, dates, new Set())
   return {
+    readiness,
     occurrences: checked.map((c) => ({
       date: c.candidate.date,
       startsAt: c.candidate.times.startsAt,
@@ -330,12 +333,19 @@ export async function previewPlan(
   }
 }
 
+/**
+ * The plan and its case, for changing or ending it. The plan is read again once the centre's booking
+ * lock is held: a change or end that committed meanwhile is seen, never overwritten (PostgreSQL).
+ */
 async function findCasePlan(trx: Db, actor: Actor, planId: string) {
-  const plan = await findPlan(trx, scopeOf(actor), planId)
-  if (!plan) throw notFound('Plan')
-  const { found, centre } = await findDeskCase(trx, actor, plan.case_id).catch(() => {
+  const seen = await findPlan(trx, scopeOf(actor), planId)
+  if (!seen) throw notFound('Plan')
+  const { found, centre } = await findDeskCase(trx, actor, seen.case_id).catch(() => {
     throw notFound('Plan')
   })
+  await lockCentreForBooking(trx, scopeOf(actor), centre.id)
+  const plan = await findPlan(trx, scopeOf(actor), planId)
+  if (!plan) throw notFound('Plan')
   return { plan, found, centre }
 }
 
@@ -374,13 +384,12 @@ export async function changePlan(
 ): Promise<PlanBooked> {
   return deps.db.transaction().execute(async (trx) => {
     const { plan, found, centre } = await findCasePlan(trx, actor, planId)
-    await lockCentreForBooking(trx, scopeOf(actor), centre.id)
     if (input.from < plan.first_on)
       throw new AppError('INVALID_INPUT', 'A change starts on or after the plan’s first date', {
         field: 'from',
       })
     const replaced = (await listSessionsOfCase(trx, scopeOf(actor), found.id)).filter(
-      (s) => s.plan_id === plan.id && s.local_date >= input.from,
+      (s) => s.plan_id === plan.id && (s.local_date >= input.from || s.occurrence_on >= input.from),
     )
     await endPlanFrom(deps, trx, actor, plan, input.from, input.reason)
     return bookPlan(

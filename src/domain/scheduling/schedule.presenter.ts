@@ -2,7 +2,13 @@ import type { PlanRow, SessionListRow } from '../../db/repositories/schedule.rep
 import type { RoomRow, VenueRow } from '../../db/repositories/organisations.repository'
 import type { FieldCrypto } from '../shared/field-crypto'
 import type { Side } from '../referrals/parties.schemas'
-import { ArrivalRulesSchema, OffsiteSchema, type MySession, type PlanView, type SessionView } from './scheduling.schemas'
+import {
+  ArrivalRulesSchema,
+  OffsiteSchema,
+  type MySession,
+  type PlanView,
+  type SessionView,
+} from './scheduling.schemas'
 import { localParts } from './schedule.rules'
 
 /** Names the presenter needs: rooms, venues and each case's children, looked up once per answer. */
@@ -160,7 +166,9 @@ export function presentSessionForParent(
     leavesAt: own.leavesAt,
     localArrival: localParts(own.arrivesAt, names.timeZone).time,
     localDeparture: localParts(own.leavesAt, names.timeZone).time,
-    place: venue?.name ?? (row.offsite_sealed ? 'Away from the centre: the centre will tell you where' : 'The centre'),
+    place:
+      venue?.name ??
+      (row.offsite_sealed ? 'Away from the centre: the centre will tell you where' : 'The centre'),
     address: venue?.address ?? null,
     entrance: own.entrance,
     waitingRoom: roomName(names, own.waiting),

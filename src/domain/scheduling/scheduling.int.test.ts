@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../../../tests/support/test-app'
 import { expectStatus } from '../../../tests/support/referrals'
 import { buildSchedulingWorld, planBody, readyCase } from '../../../tests/support/scheduling'
-import type { CaseSchedule, PlanBooked, SessionView } from './scheduling.schemas'
+import type { CaseSchedule, PlanBooked, PlanPreview, SessionView } from './scheduling.schemas'
+import { signGroundRules, unsignedCase } from '../../../tests/support/scheduling-checks'
 import { localParts } from './schedule.rules'
 
 let t: TestContext
@@ -141,5 +142,42 @@ describe('escorted visits away from the centre', () => {
     expectStatus(moved, 200)
     const after = moved.json<{ session: SessionView }>().session
     expect(span(after)).toEqual(['14:15', '16:45'])
+  })
+})
+
+describe('what the coordinator is told before saving', () => {
+  it('the preview names the readiness blockers the booking would be refused for', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await unsignedCase(world)
+    const preview = await world.desk.post(`/api/cases/${file.id}/plans/preview`, planBody(world))
+    expectStatus(preview, 200)
+    const body = preview.json<PlanPreview>()
+    expect(body.occurrences.every((o) => o.conflicts.length === 0)).toBe(true)
+    expect(body.readiness.map((r) => r.rule)).toEqual(['R-INT-4', 'R-INT-4'])
+    const booking = await world.desk.post(`/api/cases/${file.id}/plans`, planBody(world))
+    expect(booking.statusCode).toBe(409)
+    await signGroundRules(world, file)
+    const ready = (
+      await world.desk.post(`/api/cases/${file.id}/plans/preview`, planBody(world))
+    ).json<PlanPreview>()
+    expect(ready.readiness).toEqual([])
+  })
+
+  it('a cancellation cannot say the centre was told before the session was booked', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const booked = (await world.desk.post(`/api/cases/${file.id}/plans`, planBody(world))).json<PlanBooked>()
+    const session = booked.sessions[0]
+    if (!session) throw new Error('no session booked')
+    const before = new Date(t.clock.now().getTime() - 3_600_000).toISOString()
+    const refused = await world.desk.post(`/api/sessions/${session.id}/cancel`, {
+      by: 'resident',
+      reason: 'Rang last week',
+      toldAt: before,
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json<{ error: { details: { field: string } } }>().error.details.field).toBe('toldAt')
+    const unchanged = (await world.desk.get(`/api/sessions/${session.id}`)).json<SessionView>()
+    expect(unchanged.status).toBe('scheduled')
   })
 })

@@ -158,7 +158,12 @@ export type ArrivalRules = z.infer<typeof ArrivalRulesSchema>
 export const OffsiteSchema = z
   .object({
     place: z.string().trim().min(1).max(300),
-    travelMinutes: z.number().int().min(0).max(24 * 60).default(0),
+    travelMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(0),
     escort: z.string().trim().max(200).nullable().default(null),
     visitingOrderReference: z.string().trim().max(100).nullable().default(null),
   })
@@ -177,7 +182,11 @@ export const CreatePlanSchema = z
     firstOn: LocalDateSchema,
     lastOn: LocalDateSchema.nullable().default(null),
     startsAt: LocalTimeSchema,
-    durationMinutes: z.number().int().min(15).max(8 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(8 * 60),
     venueId: z.string().max(64).nullable().default(null),
     roomId: z.string().max(64).nullable().default(null),
     arrival: ArrivalRulesInputSchema.default({
@@ -312,6 +321,8 @@ export const PlanBookedSchema = z.object({
 export type PlanBooked = z.infer<typeof PlanBookedSchema>
 
 export const PlanPreviewSchema = z.object({
+  /** What stands before a first session (pre-visits, signed ground rules); booking is refused until clear. */
+  readiness: z.array(ConflictSchema),
   occurrences: z.array(
     z.object({
       date: LocalDateSchema,
@@ -337,7 +348,12 @@ export const MoveSessionSchema = z
   .object({
     date: LocalDateSchema,
     startsAt: LocalTimeSchema,
-    durationMinutes: z.number().int().min(15).max(8 * 60).optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(15)
+      .max(8 * 60)
+      .optional(),
     venueId: z.string().max(64).nullable().optional(),
     roomId: z.string().max(64).nullable().optional(),
     /** The version the caller saw; a stale one is refused rather than overwriting another change. */
@@ -389,7 +405,9 @@ export const CalendarSchema = z.object({
   timeZone: z.string(),
   from: LocalDateSchema,
   to: LocalDateSchema,
-  rooms: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), capacityFamilies: z.number() })),
+  rooms: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), capacityFamilies: z.number() }),
+  ),
   days: z.array(
     z.object({
       date: LocalDateSchema,
@@ -460,7 +478,10 @@ export const MySessionSchema = z.object({
   childrenNames: z.array(z.string()),
 })
 export type MySession = z.infer<typeof MySessionSchema>
-export const MySessionsSchema = z.object({ timeZone: z.string().nullable(), sessions: z.array(MySessionSchema) })
+export const MySessionsSchema = z.object({
+  timeZone: z.string().nullable(),
+  sessions: z.array(MySessionSchema),
+})
 
 // ---------- Calendar feeds ----------
 
@@ -472,7 +493,9 @@ export const FeedSchema = z.object({
   revoked: z.boolean(),
 })
 export const FeedListSchema = z.object({ feeds: z.array(FeedSchema) })
-export const CreateFeedSchema = z.object({ label: z.string().trim().min(1).max(80).default('My calendar') }).strip()
+export const CreateFeedSchema = z
+  .object({ label: z.string().trim().min(1).max(80).default('My calendar') })
+  .strip()
 export const FeedCreatedSchema = z.object({
   feed: FeedSchema,
   /** Shown once: the secret address a calendar app subscribes to. */

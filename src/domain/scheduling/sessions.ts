@@ -195,6 +195,10 @@ export async function cancelSession(
       throw new AppError('INVALID_INPUT', 'The centre cannot have been told in the future', {
         field: 'toldAt',
       })
+    if (toldAt < session.created_at)
+      throw new AppError('INVALID_INPUT', 'The centre cannot have been told before the session was booked', {
+        field: 'toldAt',
+      })
     const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
       status: 'cancelled',
       cancelled_by: input.by,

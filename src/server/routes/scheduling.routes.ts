@@ -58,13 +58,21 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
   const r = typed(app)
   const tags = ['scheduling']
   const desk = policies.roles('admin', 'coordinator')
-  const audit = (action: string, resourceType: string, idParams: string[]) => ({ action, resourceType, idParams })
+  const audit = (action: string, resourceType: string, idParams: string[]) => ({
+    action,
+    resourceType,
+    idParams,
+  })
 
   r.get(
     '/api/scheduling/settings',
     {
       config: { policy: desk, audit: { action: 'scheduling.settings.read' } },
-      schema: { tags, summary: 'Arrival order, notice and the other scheduling rules', response: { 200: SchedulingSettingsSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'Arrival order, notice and the other scheduling rules',
+        response: { 200: SchedulingSettingsSchema, ...errors },
+      },
     },
     async (request) => getSchedulingSettings(deps, actorOf(request)),
   )
@@ -141,14 +149,21 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createClosure(deps, actorOf(request), request.params.centreId, request.body)),
+      reply
+        .code(201)
+        .send(await createClosure(deps, actorOf(request), request.params.centreId, request.body)),
   )
 
   r.delete(
     '/api/closures/:closureId',
     {
       config: { policy: desk, audit: audit('closure.delete', 'closure', ['closureId']) },
-      schema: { tags, summary: 'Withdraw a closure', params: idParam('closureId'), response: { 204: NoContent, ...errors } },
+      schema: {
+        tags,
+        summary: 'Withdraw a closure',
+        params: idParam('closureId'),
+        response: { 204: NoContent, ...errors },
+      },
     },
     async (request, reply) => {
       await removeClosure(deps, actorOf(request), request.params.closureId)
@@ -281,7 +296,12 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/sessions/:sessionId',
     {
       config: { policy: desk, audit: audit('session.read', 'session', ['sessionId']) },
-      schema: { tags, summary: 'One session', params: idParam('sessionId'), response: { 200: SessionSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'One session',
+        params: idParam('sessionId'),
+        response: { 200: SessionSchema, ...errors },
+      },
     },
     async (request) => getSession(deps, actorOf(request), request.params.sessionId),
   )
@@ -349,7 +369,11 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/calendar-feeds',
     {
       config: { policy: feedOwners, audit: { action: 'calendar_feed.list' } },
-      schema: { tags, summary: 'My private calendar addresses', response: { 200: FeedListSchema, ...errors } },
+      schema: {
+        tags,
+        summary: 'My private calendar addresses',
+        response: { 200: FeedListSchema, ...errors },
+      },
     },
     async (request) => listMyFeeds(deps, actorOf(request)),
   )
@@ -365,7 +389,8 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: FeedCreatedSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await createFeed(deps, actorOf(request), request.body.label)),
+    async (request, reply) =>
+      reply.code(201).send(await createFeed(deps, actorOf(request), request.body.label)),
   )
 
   r.post(

@@ -16901,6 +16901,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            readiness: {
+                                rule: string;
+                                message: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Ids of the sessions, closures or openings in the way */
+                                clashesWith: string[];
+                            }[];
                             occurrences: {
                                 /** Format: date */
                                 date: string;
