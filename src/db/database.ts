@@ -413,6 +413,8 @@ export interface ContactPlansTable {
   frequency: string
   /** For `monthly_weekday`: 1-4, or -1 for the last such weekday of the month. */
   week_of_month: number | null
+  /** JSON array of local dates for `on_dates` plans; null otherwise. */
+  on_dates: string | null
   first_on: LocalDate
   last_on: LocalDate | null
   starts_at_time: string

@@ -72,6 +72,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('service_type', 'text', (c) => c.notNull())
     .addColumn('frequency', 'text', (c) => c.notNull())
     .addColumn('week_of_month', 'integer')
+    /** JSON array of local dates, for a plan on chosen dates (a parent who flies in). */
+    .addColumn('on_dates', 'text')
     .addColumn('first_on', localDate, (c) => c.notNull())
     .addColumn('last_on', localDate)
     .addColumn('starts_at_time', 'text', (c) => c.notNull())

@@ -77,6 +77,7 @@ function planDates(input: PlanInput, settings: SchedulingSettings): string[] {
       firstOn: input.firstOn,
       lastOn: input.lastOn,
       weekOfMonth: input.weekOfMonth,
+      dates: input.dates,
     },
     horizon,
   ).filter((date) => !skip.has(date))
@@ -130,6 +131,10 @@ async function prepare(
 ): Promise<{ ctx: BookingContext; placement: Placement; arrival: ArrivalRules; dates: string[] }> {
   if (input.lastOn !== null && input.lastOn < input.firstOn)
     throw new AppError('INVALID_INPUT', 'The last date is before the first', { field: 'lastOn' })
+  if (input.frequency === 'on_dates' && input.dates.length === 0)
+    throw new AppError('INVALID_INPUT', 'Give the dates the sessions are on', { field: 'dates' })
+  if (input.frequency === 'on_dates' && input.dates.some((date) => date < input.firstOn))
+    throw new AppError('INVALID_INPUT', 'A chosen date is before the plan’s first date', { field: 'dates' })
   if (input.frequency === 'monthly_weekday' && input.weekOfMonth === null)
     throw new AppError('INVALID_INPUT', 'Say which week of the month (1st to 4th, or last)', {
       field: 'weekOfMonth',
@@ -246,6 +251,7 @@ async function bookPlan(
     service_type: input.serviceType,
     frequency: input.frequency,
     week_of_month: input.frequency === 'monthly_weekday' ? input.weekOfMonth : null,
+    on_dates: input.frequency === 'on_dates' ? JSON.stringify([...new Set(input.dates)].sort()) : null,
     first_on: input.firstOn,
     last_on: input.frequency === 'one_off' ? input.firstOn : input.lastOn,
     starts_at_time: input.startsAt,

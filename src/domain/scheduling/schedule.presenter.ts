@@ -109,6 +109,7 @@ export function presentPlan(row: PlanRow, crypto: FieldCrypto): PlanView {
     serviceType: row.service_type as PlanView['serviceType'],
     frequency: row.frequency as PlanView['frequency'],
     weekOfMonth: row.week_of_month,
+    dates: row.on_dates ? (JSON.parse(row.on_dates) as string[]) : [],
     firstOn: row.first_on,
     lastOn: row.last_on,
     startsAt: row.starts_at_time,

@@ -669,3 +669,23 @@ describe('noticeHours', () => {
     expect(noticeHours(addMinutes(start, 30), start)).toBe(-0.5)
   })
 })
+
+describe('occurrenceDates on chosen dates (a travelling parent)', () => {
+  const rule = (dates: string[], lastOn: string | null = null) => ({
+    frequency: 'on_dates' as const,
+    firstOn: '2027-03-01',
+    lastOn,
+    weekOfMonth: null,
+    dates,
+  })
+  it('keeps each chosen date once, in order, inside the plan’s bounds and the horizon', () => {
+    expect(
+      occurrenceDates(rule(['2027-05-02', '2027-02-28', '2027-03-07', '2027-05-02']), '2027-12-31'),
+    ).toEqual(['2027-03-07', '2027-05-02'])
+    expect(occurrenceDates(rule(['2027-03-07', '2027-05-02'], '2027-04-30'), '2027-12-31')).toEqual([
+      '2027-03-07',
+    ])
+    expect(occurrenceDates(rule(['2027-03-07', '2027-05-02']), '2027-04-01')).toEqual(['2027-03-07'])
+    expect(occurrenceDates(rule([]), '2027-12-31')).toEqual([])
+  })
+})

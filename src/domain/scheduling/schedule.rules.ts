@@ -69,6 +69,8 @@ export interface Recurrence {
   lastOn: string | null
   /** monthly_weekday only: 1-4, or -1 for the last such weekday. */
   weekOfMonth: number | null
+  /** on_dates only: the chosen dates (a travelling parent's visits). */
+  dates?: readonly string[]
 }
 
 /** The nth (or last, n = -1) given weekday of the month a date falls in. */
@@ -98,6 +100,8 @@ export function occurrenceDates(rule: Recurrence, until: string): string[] {
   const dates: string[] = []
   if (Temporal.PlainDate.compare(first, last) > 0) return dates
   if (rule.frequency === 'one_off') return [first.toString()]
+  if (rule.frequency === 'on_dates')
+    return [...new Set(rule.dates ?? [])].filter((date) => date >= rule.firstOn && date <= end).sort()
   if (rule.frequency === 'weekly' || rule.frequency === 'fortnightly') {
     const step = rule.frequency === 'weekly' ? 7 : 14
     for (let day = first; Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: step }))

@@ -181,3 +181,28 @@ describe('what the coordinator is told before saving', () => {
     expect(unchanged.status).toBe('scheduled')
   })
 })
+
+describe('a parent who flies in', () => {
+  it('books on the dates he is here, skipping the rest, and refuses a plan with no dates', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const flights = ['2027-04-10', '2027-03-13', '2027-05-16', '2027-03-13']
+    const booked = await world.desk.post(
+      `/api/cases/${file.id}/plans`,
+      planBody(world, { frequency: 'on_dates', firstOn: '2027-03-13', lastOn: null, dates: flights }),
+    )
+    expectStatus(booked, 201)
+    const body = booked.json<PlanBooked>()
+    expect(body.sessions.map((s) => s.date)).toEqual(['2027-03-13', '2027-04-10', '2027-05-16'])
+    expect(body.plan).toMatchObject({
+      frequency: 'on_dates',
+      dates: ['2027-03-13', '2027-04-10', '2027-05-16'],
+    })
+    const none = await world.desk.post(
+      `/api/cases/${file.id}/plans`,
+      planBody(world, { frequency: 'on_dates', firstOn: '2027-06-05', lastOn: null, dates: [] }),
+    )
+    expect(none.statusCode).toBe(400)
+    expect(none.json<{ error: { details: { field: string } } }>().error.details.field).toBe('dates')
+  })
+})

@@ -122,7 +122,14 @@ export const OpeningsSchema = z.object({
 
 // ---------- Contact plans ----------
 
-export const FREQUENCIES = ['weekly', 'fortnightly', 'monthly_date', 'monthly_weekday', 'one_off'] as const
+export const FREQUENCIES = [
+  'weekly',
+  'fortnightly',
+  'monthly_date',
+  'monthly_weekday',
+  'on_dates',
+  'one_off',
+] as const
 export const FrequencySchema = z.enum(FREQUENCIES)
 export type Frequency = z.infer<typeof FrequencySchema>
 
@@ -194,6 +201,8 @@ export const CreatePlanSchema = z
       nonResident: { entrance: null, waitingRoomId: null },
     }),
     offsite: OffsiteSchema.nullable().default(null),
+    /** For on_dates: the days a travelling parent is here (the first date is the plan's first). */
+    dates: z.array(LocalDateSchema).max(200).default([]),
     /** Dates the plan skips, such as a travelling parent's months away. */
     skipDates: z.array(LocalDateSchema).max(200).default([]),
     /** Book the occurrences that fit and record the others as skipped, instead of refusing all. */
@@ -290,6 +299,7 @@ export const PlanSchema = z.object({
   serviceType: ServiceTypeSchema,
   frequency: FrequencySchema,
   weekOfMonth: z.number().int().nullable(),
+  dates: z.array(LocalDateSchema),
   firstOn: LocalDateSchema,
   lastOn: LocalDateSchema.nullable(),
   startsAt: LocalTimeSchema,

@@ -16376,8 +16376,9 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                                 weekOfMonth: number | null;
+                                dates: string[];
                                 /** Format: date */
                                 firstOn: string;
                                 lastOn: string | null;
@@ -16815,7 +16816,7 @@ export interface paths {
                         /** @enum {string} */
                         serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                         /** @enum {string} */
-                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                         /**
                          * @description For monthly_weekday: 1–4, or -1 for the last
                          * @default null
@@ -16884,6 +16885,8 @@ export interface paths {
                             /** @default null */
                             visitingOrderReference?: string | null;
                         } | null;
+                        /** @default [] */
+                        dates?: string[];
                         /** @default [] */
                         skipDates?: string[];
                         /** @default false */
@@ -17079,7 +17082,7 @@ export interface paths {
                         /** @enum {string} */
                         serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                         /** @enum {string} */
-                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                         /**
                          * @description For monthly_weekday: 1–4, or -1 for the last
                          * @default null
@@ -17149,6 +17152,8 @@ export interface paths {
                             visitingOrderReference?: string | null;
                         } | null;
                         /** @default [] */
+                        dates?: string[];
+                        /** @default [] */
                         skipDates?: string[];
                         /** @default false */
                         skipConflicting?: boolean;
@@ -17173,8 +17178,9 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                                 weekOfMonth: number | null;
+                                dates: string[];
                                 /** Format: date */
                                 firstOn: string;
                                 lastOn: string | null;
@@ -17443,7 +17449,7 @@ export interface paths {
                         /** @enum {string} */
                         serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                         /** @enum {string} */
-                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                        frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                         /**
                          * @description For monthly_weekday: 1–4, or -1 for the last
                          * @default null
@@ -17511,6 +17517,8 @@ export interface paths {
                             visitingOrderReference?: string | null;
                         } | null;
                         /** @default [] */
+                        dates?: string[];
+                        /** @default [] */
                         skipDates?: string[];
                         /** @default false */
                         skipConflicting?: boolean;
@@ -17538,8 +17546,9 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                                 weekOfMonth: number | null;
+                                dates: string[];
                                 /** Format: date */
                                 firstOn: string;
                                 lastOn: string | null;
@@ -17829,8 +17838,9 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "one_off";
+                                frequency: "weekly" | "fortnightly" | "monthly_date" | "monthly_weekday" | "on_dates" | "one_off";
                                 weekOfMonth: number | null;
+                                dates: string[];
                                 /** Format: date */
                                 firstOn: string;
                                 lastOn: string | null;
