@@ -87,19 +87,18 @@ export async function loadBookingContext(
     settings,
     venues: new Map(venues.map((v) => [v.id, v])),
     rooms: new Map(rooms.map((r) => [r.id, r])),
-    openings: openings
-      .filter((o) => o.archived_at === null)
-      .map((o) => ({
-        id: o.id,
-        venueId: o.venue_id,
-        weekday: o.weekday,
-        startsAt: o.starts_at_time,
-        endsAt: o.ends_at_time,
-        everyWeeks: o.every_weeks,
-        firstOn: o.first_on,
-        lastOn: o.last_on,
-        capacityUnits: o.capacity_units,
-      })),
+    // A retired opening ends on its last day: it still counts for the days it was open.
+    openings: openings.map((o) => ({
+      id: o.id,
+      venueId: o.venue_id,
+      weekday: o.weekday,
+      startsAt: o.starts_at_time,
+      endsAt: o.ends_at_time,
+      everyWeeks: o.every_weeks,
+      firstOn: o.first_on,
+      lastOn: o.last_on,
+      capacityUnits: o.capacity_units,
+    })),
     closures: closures.map((c) => ({
       id: c.id,
       venueId: c.venue_id,

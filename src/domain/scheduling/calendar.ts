@@ -32,7 +32,7 @@ const MAX_CALENDAR_DAYS = 42
 
 /**
  * A venue's days, by room: opening sessions with capacity used, closures, and every session with
- * both parties' windows. For the centre's staff (volunteers see it too, to know who is expected).
+ * both parties' windows. For the centre's desk (volunteers get the door list of the day).
  */
 export async function venueCalendar(
   deps: Deps,

@@ -30,7 +30,7 @@ import { assertCan, canManageCentrePremises, canSeeCentre } from '../organisatio
 import { venueEntrances } from '../organisation/organisation.presenter'
 import { newId } from '../shared/ids'
 import { conflictsOf, loadBookingContext, type Placement } from './booking'
-import { localParts } from './schedule.rules'
+import { localParts, plusDays, weekdayOf } from './schedule.rules'
 import { loadSchedulingSettings } from './scheduling-settings'
 import type {
   ClosureView,
@@ -108,6 +108,12 @@ export async function createOpening(
     assertTimes(input.startsAt, input.endsAt)
     if (input.lastOn !== null && input.lastOn < input.firstOn)
       throw new AppError('INVALID_INPUT', 'The last date is before the first', { field: 'lastOn' })
+    // The first date moves on to the opening's weekday: every other week counts from a day it runs.
+    const firstOn = plusDays(input.firstOn, (input.weekday - weekdayOf(input.firstOn) + 7) % 7)
+    if (input.lastOn !== null && input.lastOn < firstOn)
+      throw new AppError('INVALID_INPUT', 'The last date is before the first day the opening runs', {
+        field: 'lastOn',
+      })
     const now = deps.clock.now().toISOString()
     const row: OpeningRow = {
       id: newId(),
@@ -117,7 +123,7 @@ export async function createOpening(
       starts_at_time: input.startsAt,
       ends_at_time: input.endsAt,
       every_weeks: input.everyWeeks,
-      first_on: input.firstOn,
+      first_on: firstOn,
       last_on: input.lastOn,
       capacity_units: input.capacityUnits,
       archived_at: null,
@@ -149,12 +155,21 @@ export async function changeOpening(
     assertCan(canManageCentrePremises(actor, venue.centre_id))
     assertTimes(input.startsAt ?? opening.starts_at_time, input.endsAt ?? opening.ends_at_time)
     const now = deps.clock.now().toISOString()
+    const centre = await findCentre(trx, scopeOf(actor), venue.centre_id)
+    const yesterday = plusDays(localParts(now, centre?.time_zone ?? 'UTC').date, -1)
+    // Retiring ends the opening yesterday: the days it was open stay in the calendar's history.
+    const retire = input.archived === true && opening.archived_at === null
+    const retiredLastOn =
+      opening.last_on !== null && opening.last_on < yesterday ? opening.last_on : yesterday
+    const lastOn = retire ? retiredLastOn : input.archived === false ? (input.lastOn ?? null) : input.lastOn
     const changes = {
       ...(input.startsAt !== undefined && { starts_at_time: input.startsAt }),
       ...(input.endsAt !== undefined && { ends_at_time: input.endsAt }),
-      ...(input.lastOn !== undefined && { last_on: input.lastOn }),
+      ...(lastOn !== undefined && { last_on: lastOn }),
       ...(input.capacityUnits !== undefined && { capacity_units: input.capacityUnits }),
-      ...(input.archived !== undefined && { archived_at: input.archived ? now : null }),
+      ...(input.archived !== undefined && {
+        archived_at: input.archived ? (opening.archived_at ?? now) : null,
+      }),
       updated_at: now,
     }
     await updateOpening(trx, scopeOf(actor), opening.id, changes)

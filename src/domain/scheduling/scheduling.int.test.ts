@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '../../../tests/support/test-app'
 import { expectStatus } from '../../../tests/support/referrals'
 import { buildSchedulingWorld, planBody, readyCase } from '../../../tests/support/scheduling'
-import type { CaseSchedule, PlanBooked, PlanPreview, SessionView } from './scheduling.schemas'
+import type { CalendarView, CaseSchedule, PlanBooked, PlanPreview, SessionView } from './scheduling.schemas'
 import { signGroundRules, unsignedCase } from '../../../tests/support/scheduling-checks'
-import { localParts } from './schedule.rules'
+import { localParts, plusDays } from './schedule.rules'
 
 let t: TestContext
 beforeAll(async () => {
@@ -204,5 +204,43 @@ describe('a parent who flies in', () => {
     )
     expect(none.statusCode).toBe(400)
     expect(none.json<{ error: { details: { field: string } } }>().error.details.field).toBe('dates')
+  })
+})
+
+describe('opening sessions over time', () => {
+  it('every other Sunday counts from the first Sunday on or after the first date; retiring keeps the past', async () => {
+    const world = await buildSchedulingWorld(t)
+    const made = await world.desk.post(`/api/venues/${world.venue.id}/openings`, {
+      weekday: 3,
+      startsAt: '18:00',
+      endsAt: '20:00',
+      everyWeeks: 2,
+      firstOn: '2026-01-01',
+      capacityUnits: 4,
+    })
+    expectStatus(made, 201)
+    const opening = made.json<{ id: string; firstOn: string }>()
+    expect(opening.firstOn).toBe('2026-01-07')
+    const evenings = async (from: string, to: string) =>
+      (await world.desk.get(`/api/venues/${world.venue.id}/calendar?from=${from}&to=${to}`))
+        .json<CalendarView>()
+        .days.filter((d) => d.openings.some((o) => o.openingId === opening.id))
+        .map((d) => d.date)
+    expect(await evenings('2026-01-05', '2026-01-25')).toEqual(['2026-01-07', '2026-01-21'])
+
+    const today = localParts(t.clock.now().toISOString(), 'Europe/London').date
+    const pastWeek = [plusDays(today, -34), plusDays(today, -7)] as const
+    const nextWeeks = [plusDays(today, 1), plusDays(today, 28)] as const
+    const before = await evenings(...pastWeek)
+    expect(before).toHaveLength(2)
+    expect(await evenings(...nextWeeks)).toHaveLength(2)
+    const retired = await world.desk.patch(`/api/openings/${opening.id}`, { archived: true })
+    expectStatus(retired, 200)
+    expect(retired.json<{ archived: boolean; lastOn: string }>()).toMatchObject({
+      archived: true,
+      lastOn: plusDays(today, -1),
+    })
+    expect(await evenings(...pastWeek)).toEqual(before)
+    expect(await evenings(...nextWeeks)).toEqual([])
   })
 })
