@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Policy } from '../domain/access/access.policy'
 import type { Role } from '../domain/access/roles'
 import { totpCodeAt } from '../domain/auth/totp.rules'
-import type { CaseSummary } from '../domain/cases/cases.schemas'
+import type { CaseDetail, CaseSummary } from '../domain/cases/cases.schemas'
 import type { ReferralDetail, ReferralSummary } from '../domain/referrals/referrals.schemas'
 import { buildOrganisation, buildUser, TEST_PASSWORD, type BuiltUser } from '../../tests/support/factories'
 import {
@@ -34,8 +34,20 @@ interface World {
   preVisitId: string
   documentId: string
   groundRulesVersionId: string
-  /** Opened by accepting a second referral, entered by the admin. */
+  /** Opened by accepting a second referral, entered by the admin; its parents signed the ground rules. */
   caseId: string
+  /** Scheduling: an opening of the venue, a closure, two empty venues to re-home between. */
+  openingId: string
+  closureId: string
+  rehomeFromVenueId: string
+  rehomeToVenueId: string
+  /** A fortnightly plan of the case, one of its future sessions, and a one-off that already happened. */
+  planId: string
+  sessionId: string
+  pastSessionId: string
+  /** The admin's calendar feed: its id and its secret address (path only). */
+  feedId: string
+  feedPath: string
 }
 
 interface Call {
@@ -135,7 +147,7 @@ async function selfReferralId(
 }
 
 /** The ground rules in force: the publishing sample adds a version each time it runs. */
-async function currentRulesId(world: World): Promise<string> {
+async function currentRulesId(world: Pick<World, 'organisationId'>): Promise<string> {
   const row = await t.deps.db
     .selectFrom('ground_rules_versions')
     .select('id')
@@ -154,6 +166,72 @@ async function anotherLevel(caseId: string): Promise<string> {
     .executeTakeFirstOrThrow()
   return row.service_level === 'handover' ? 'supported' : 'handover'
 }
+
+/** The world's case's parents sign the ground rules in force, so that it can be booked. */
+async function signCurrentRules(
+  browser: TestBrowser,
+  world: Pick<World, 'organisationId' | 'caseId'>,
+): Promise<void> {
+  const versionId = await currentRulesId(world)
+  const file = (await browser.get(`/api/cases/${world.caseId}`)).json<CaseDetail>()
+  for (const adult of file.groundRules.adults)
+    expectStatus(await browser.post(`/api/parties/${adult.partyId}/ground-rules`, { versionId }), 204)
+}
+
+let freeSaturday = 0
+/** A Saturday no sample has booked yet (2030-04-06 on, a week apart): each booking gets its own. */
+function nextFreeSaturday(): string {
+  const day = new Date(Date.UTC(2030, 3, 6 + 7 * freeSaturday))
+  freeSaturday += 1
+  return day.toISOString().slice(0, 10)
+}
+
+/** A one-off session of the world's case in the world's room, on a Saturday of its own. */
+function oneOff(world: Pick<World, 'venueId' | 'roomId'>, date: string, extra: Record<string, unknown> = {}) {
+  return {
+    serviceType: 'supported',
+    frequency: 'one_off',
+    firstOn: date,
+    startsAt: '10:00',
+    durationMinutes: 120,
+    venueId: world.venueId,
+    roomId: world.roomId,
+    ...extra,
+  }
+}
+
+/** A fresh plan of the world's case, booked by this desk caller: for the actions that end a plan once. */
+async function bookFreshPlan(c: SampleContext): Promise<string> {
+  await signCurrentRules(c.browser, c.world)
+  const booked = await c.browser.post(
+    `/api/cases/${c.world.caseId}/plans`,
+    oneOff(c.world, nextFreeSaturday()),
+  )
+  expectStatus(booked, 201)
+  return booked.json<{ plan: { id: string } }>().plan.id
+}
+
+/** A session of the world's plan still booked and not the one the other samples read and move. */
+async function bookedSession(c: SampleContext): Promise<string> {
+  const schedule = (await c.browser.get(`/api/cases/${c.world.caseId}/schedule`)).json<{
+    sessions: { id: string; planId: string; status: string }[]
+  }>()
+  const session = schedule.sessions.find(
+    (s) => s.planId === c.world.planId && s.status === 'scheduled' && s.id !== c.world.sessionId,
+  )
+  if (!session) throw new Error('no booked session left')
+  return session.id
+}
+
+/** A feed of the caller's own (feeds are revoked by their owner only). */
+async function ownFeedId(c: SampleContext): Promise<string> {
+  const made = await c.browser.post('/api/calendar-feeds', { label: 'to revoke' })
+  expectStatus(made, 201)
+  return made.json<{ feed: { id: string } }>().feed.id
+}
+
+const feedOwner = (c: SampleContext): boolean =>
+  ['admin', 'coordinator', 'volunteer', 'parent'].includes(c.caller)
 
 /**
  * One sample request per route, run in this order (two-factor set-up before confirm, logout last).
@@ -599,6 +677,193 @@ const SAMPLES: [string, Sample][] = [
       }),
     },
   ],
+  // Scheduling: opening hours, closures, plans, sessions, the parent's own sessions and calendar feeds.
+  ['GET /api/scheduling/settings', { ok: 200, call: () => ({ url: '/api/scheduling/settings' }) }],
+  [
+    'PATCH /api/scheduling/settings',
+    { ok: 200, call: () => ({ url: '/api/scheduling/settings', body: { slotStepMinutes: 15 } }) },
+  ],
+  [
+    'GET /api/venues/:venueId/openings',
+    { ok: 200, call: (c) => ({ url: `/api/venues/${c.world.venueId}/openings` }) },
+  ],
+  [
+    'POST /api/venues/:venueId/openings',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/venues/${c.world.venueId}/openings`,
+        body: { weekday: 3, startsAt: '16:00', endsAt: '19:00', firstOn: '2030-01-02' },
+      }),
+    },
+  ],
+  [
+    'PATCH /api/openings/:openingId',
+    { ok: 200, call: (c) => ({ url: `/api/openings/${c.world.openingId}`, body: { capacityUnits: 8 } }) },
+  ],
+  [
+    'POST /api/centres/:centreId/closures',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/centres/${c.world.centreId}/closures`,
+        body: { firstDay: '2035-12-25', lastDay: '2035-12-26', reason: 'Christmas' },
+      }),
+    },
+  ],
+  [
+    // A closure is withdrawn once: each desk caller withdraws one of its own.
+    'DELETE /api/closures/:closureId',
+    {
+      ok: 204,
+      call: async (c) => {
+        if (!isDeskCaller(c)) return { url: `/api/closures/${c.world.closureId}` }
+        const made = await c.browser.post(`/api/centres/${c.world.centreId}/closures`, {
+          firstDay: '2035-12-31',
+          lastDay: '2035-12-31',
+          reason: 'New Year’s Eve',
+        })
+        expectStatus(made, 201)
+        return { url: `/api/closures/${made.json<{ closure: { id: string } }>().closure.id}` }
+      },
+    },
+  ],
+  [
+    'POST /api/venues/:venueId/rehome',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/venues/${c.world.rehomeFromVenueId}/rehome`,
+        body: { toVenueId: c.world.rehomeToVenueId, from: '2030-01-01', rooms: {} },
+      }),
+    },
+  ],
+  [
+    'GET /api/venues/:venueId/calendar',
+    {
+      ok: 200,
+      call: (c) => ({ url: `/api/venues/${c.world.venueId}/calendar?from=2030-01-01&to=2030-01-31` }),
+    },
+  ],
+  [
+    'GET /api/cases/:caseId/schedule',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}/schedule` }) },
+  ],
+  [
+    'GET /api/cases/:caseId/slots',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.caseId}/slots?from=2030-01-01` }) },
+  ],
+  [
+    'POST /api/cases/:caseId/plans/preview',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/cases/${c.world.caseId}/plans/preview`,
+        body: oneOff(c.world, '2030-03-30'),
+      }),
+    },
+  ],
+  [
+    'POST /api/cases/:caseId/plans',
+    {
+      ok: 201,
+      call: async (c) => {
+        if (isDeskCaller(c)) await signCurrentRules(c.browser, c.world)
+        return { url: `/api/cases/${c.world.caseId}/plans`, body: oneOff(c.world, nextFreeSaturday()) }
+      },
+    },
+  ],
+  [
+    // A plan changes (or ends) once: each desk caller books one of its own first.
+    'POST /api/plans/:planId/change',
+    {
+      ok: 201,
+      call: async (c) => {
+        const planId = isDeskCaller(c) ? await bookFreshPlan(c) : c.world.planId
+        const plan = isDeskCaller(c)
+          ? (await c.browser.get(`/api/cases/${c.world.caseId}/schedule`))
+              .json<{ plans: { id: string; firstOn: string }[] }>()
+              .plans.find((p) => p.id === planId)
+          : undefined
+        const from = plan?.firstOn ?? '2030-01-05'
+        return {
+          url: `/api/plans/${planId}/change`,
+          body: {
+            ...oneOff(c.world, from, { startsAt: '13:00' }),
+            firstOn: undefined,
+            from,
+            reason: 'Afternoons suit the family better',
+          },
+        }
+      },
+    },
+  ],
+  [
+    'POST /api/plans/:planId/end',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/plans/${isDeskCaller(c) ? await bookFreshPlan(c) : c.world.planId}/end`,
+        body: { from: '2030-01-01', reason: 'The family moved away' },
+      }),
+    },
+  ],
+  ['GET /api/sessions/:sessionId', { ok: 200, call: (c) => ({ url: `/api/sessions/${c.world.sessionId}` }) }],
+  [
+    // Each desk caller moves the session to the same place, at the version it has just read.
+    'POST /api/sessions/:sessionId/move',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (isDeskCaller(c)) await signCurrentRules(c.browser, c.world)
+        const version = isDeskCaller(c)
+          ? (await c.browser.get(`/api/sessions/${c.world.sessionId}`)).json<{ version: number }>().version
+          : 1
+        return {
+          url: `/api/sessions/${c.world.sessionId}/move`,
+          body: { date: '2030-01-06', startsAt: '11:00', version, reason: 'The hall is busy on Saturday' },
+        }
+      },
+    },
+  ],
+  [
+    'POST /api/sessions/:sessionId/cancel',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/sessions/${isDeskCaller(c) ? await bookedSession(c) : c.world.sessionId}/cancel`,
+        body: { by: 'resident', reason: 'The child is ill' },
+      }),
+    },
+  ],
+  [
+    'POST /api/sessions/:sessionId/outcome',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/sessions/${c.world.pastSessionId}/outcome`,
+        body: { resident: 'attended', nonResident: 'attended' },
+      }),
+    },
+  ],
+  // The matrix's parent has no family linked: an empty list (parent-privacy.int.test.ts has one).
+  ['GET /api/my-family/sessions', { ok: 200, call: () => ({ url: '/api/my-family/sessions' }) }],
+  ['GET /api/calendar-feeds', { ok: 200, call: () => ({ url: '/api/calendar-feeds' }) }],
+  [
+    'POST /api/calendar-feeds',
+    { ok: 201, call: () => ({ url: '/api/calendar-feeds', body: { label: 'Phone' } }) },
+  ],
+  [
+    'POST /api/calendar-feeds/:feedId/revoke',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/calendar-feeds/${feedOwner(c) ? await ownFeedId(c) : c.world.feedId}/revoke`,
+      }),
+    },
+  ],
+  // The secret address is the only credential: anyone holding it reads the admin's feed.
+  ['GET /api/feeds/:token', { ok: 200, call: (c) => ({ url: c.world.feedPath }) }],
   ['POST /api/auth/logout', { ok: 204, call: () => ({ url: '/api/auth/logout' }) }],
 ]
 
@@ -638,6 +903,11 @@ const TENANT_TABLES = [
   'ground_rules_versions',
   'ground_rules_signatures',
   'workflow_transitions',
+  'opening_sessions',
+  'closures',
+  'contact_plans',
+  'sessions',
+  'calendar_feeds',
 ] as const
 
 /** The organisations' rows, table by table, to show that a refused request changed nothing. */
@@ -681,7 +951,40 @@ async function rowsAround(w: World) {
       .execute(),
     case: await db.selectFrom('cases').selectAll().where('id', '=', w.caseId).execute(),
     notes: await db.selectFrom('case_notes').select('id').where('case_id', '=', w.caseId).execute(),
+    plans: await db
+      .selectFrom('contact_plans')
+      .selectAll()
+      .where('case_id', '=', w.caseId)
+      .orderBy('id')
+      .execute(),
+    sessions: await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('case_id', '=', w.caseId)
+      .orderBy('id')
+      .execute(),
+    openings: await db
+      .selectFrom('opening_sessions')
+      .selectAll()
+      .where('venue_id', 'in', [w.venueId, w.rehomeFromVenueId, w.rehomeToVenueId])
+      .orderBy('id')
+      .execute(),
+    closures: await db
+      .selectFrom('closures')
+      .selectAll()
+      .where('centre_id', '=', w.centreId)
+      .orderBy('id')
+      .execute(),
   }
+}
+
+async function caseReferenceOf(caseId: string): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('cases')
+    .select('reference')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  return row.reference
 }
 
 async function referenceOf(referralId: string): Promise<string> {
@@ -737,6 +1040,14 @@ async function buildWorld(
   })
   expectStatus(document, 201)
   if (!partyId || !childPartyId || !preVisitId) throw new Error('referral without parties or pre-visits')
+  const caseId = await openCase(browser, centreId)
+  const scheduling = await buildSchedule(browser, {
+    organisationId,
+    centreId,
+    venueId: venue.id,
+    roomId: room.id,
+    caseId,
+  })
   return {
     organisationId,
     centreId,
@@ -750,7 +1061,79 @@ async function buildWorld(
     preVisitId,
     documentId: document.json<{ id: string }>().id,
     groundRulesVersionId: rules.json<{ id: string }>().id,
-    caseId: await openCase(browser, centreId),
+    caseId,
+    ...scheduling,
+  }
+}
+
+/**
+ * The venue opens on Saturdays and Sundays (from 2025), the centre closes for a summer, and the case
+ * (its parents having signed the rules) has a fortnightly plan in 2030 and a one-off in June 2025.
+ */
+async function buildSchedule(
+  browser: TestBrowser,
+  w: Pick<World, 'organisationId' | 'centreId' | 'venueId' | 'roomId' | 'caseId'>,
+) {
+  const opening = await browser.post(`/api/venues/${w.venueId}/openings`, {
+    weekday: 6,
+    startsAt: '09:00',
+    endsAt: '17:00',
+    firstOn: '2025-01-04',
+  })
+  expectStatus(opening, 201)
+  expectStatus(
+    await browser.post(`/api/venues/${w.venueId}/openings`, {
+      weekday: 7,
+      startsAt: '09:00',
+      endsAt: '17:00',
+      firstOn: '2025-01-05',
+    }),
+    201,
+  )
+  const closure = await browser.post(`/api/centres/${w.centreId}/closures`, {
+    firstDay: '2035-08-01',
+    lastDay: '2035-08-31',
+    reason: 'Summer break',
+  })
+  expectStatus(closure, 201)
+  const hall = async (name: string) => {
+    const made = await browser.post(`/api/centres/${w.centreId}/venues`, { name })
+    expectStatus(made, 201)
+    return made.json<{ id: string }>().id
+  }
+  await signCurrentRules(browser, w)
+  const plan = await browser.post(`/api/cases/${w.caseId}/plans`, {
+    ...oneOff(w, '2030-01-05'),
+    frequency: 'fortnightly',
+    lastOn: '2030-03-02',
+  })
+  expectStatus(plan, 201)
+  const booked = plan.json<{ plan: { id: string }; sessions: { id: string }[] }>()
+  const past = await browser.post(`/api/cases/${w.caseId}/plans`, oneOff(w, '2025-06-07'))
+  expectStatus(past, 201)
+  // One in the next few weeks, inside the window staff calendar feeds show.
+  const soon = new Date(Date.now() + 21 * 86_400_000)
+  soon.setUTCDate(soon.getUTCDate() + ((6 - soon.getUTCDay() + 7) % 7))
+  expectStatus(
+    await browser.post(
+      `/api/cases/${w.caseId}/plans`,
+      oneOff(w, soon.toISOString().slice(0, 10), { startsAt: '14:00' }),
+    ),
+    201,
+  )
+  const feed = await browser.post('/api/calendar-feeds', { label: 'Matrix' })
+  expectStatus(feed, 201)
+  const made = feed.json<{ feed: { id: string }; url: string }>()
+  return {
+    openingId: opening.json<{ id: string }>().id,
+    closureId: closure.json<{ closure: { id: string } }>().closure.id,
+    rehomeFromVenueId: await hall('Old hall'),
+    rehomeToVenueId: await hall('New hall'),
+    planId: booked.plan.id,
+    sessionId: booked.sessions[0]?.id ?? '',
+    pastSessionId: past.json<{ sessions: { id: string }[] }>().sessions[0]?.id ?? '',
+    feedId: made.feed.id,
+    feedPath: new URL(made.url).pathname,
   }
 }
 
@@ -813,28 +1196,40 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/auth/password-reset/complete: anyone",
         "POST /api/auth/second-factor: half-signed-in",
         "GET /api/auth/session: anyone",
+        "GET /api/calendar-feeds: admin, coordinator, volunteer, parent",
+        "POST /api/calendar-feeds: admin, coordinator, volunteer, parent",
+        "POST /api/calendar-feeds/:feedId/revoke: admin, coordinator, volunteer, parent",
         "GET /api/cases: admin, coordinator",
         "GET /api/cases/:caseId: admin, coordinator",
         "POST /api/cases/:caseId/close: admin, coordinator",
         "POST /api/cases/:caseId/level: admin, coordinator",
         "POST /api/cases/:caseId/notes: admin, coordinator",
+        "POST /api/cases/:caseId/plans: admin, coordinator",
+        "POST /api/cases/:caseId/plans/preview: admin, coordinator",
         "GET /api/cases/:caseId/readiness: admin, coordinator",
         "POST /api/cases/:caseId/reviews: admin, coordinator",
+        "GET /api/cases/:caseId/schedule: admin, coordinator",
+        "GET /api/cases/:caseId/slots: admin, coordinator",
         "GET /api/centres: admin, coordinator, volunteer",
         "POST /api/centres: admin",
         "GET /api/centres/:centreId: admin, coordinator, volunteer",
         "PATCH /api/centres/:centreId: admin",
+        "POST /api/centres/:centreId/closures: admin, coordinator",
         "POST /api/centres/:centreId/venues: admin, coordinator",
         "GET /api/centres/:centreId/waiting-list: admin, coordinator",
+        "DELETE /api/closures/:closureId: admin, coordinator",
         "GET /api/documents/:documentId: admin, coordinator",
+        "GET /api/feeds/:token: anyone",
         "GET /api/ground-rules: any member",
         "POST /api/ground-rules: admin, coordinator",
         "GET /api/intake-settings: admin, coordinator",
         "PATCH /api/intake-settings: admin",
         "GET /api/intake/options: admin, coordinator, referrer",
+        "GET /api/my-family/sessions: parent",
         "GET /api/my/family: parent",
         "POST /api/my/ground-rules: parent",
         "GET /api/openapi.json: anyone",
+        "PATCH /api/openings/:openingId: admin, coordinator",
         "GET /api/organisation: any member",
         "PATCH /api/organisation: admin",
         "GET /api/outbox: admin",
@@ -843,6 +1238,8 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/parties/:partyId/ground-rules: admin, coordinator",
         "POST /api/parties/:partyId/portal-invite: admin, coordinator",
         "POST /api/parties/:partyId/reveal: admin, coordinator",
+        "POST /api/plans/:planId/change: admin, coordinator",
+        "POST /api/plans/:planId/end: admin, coordinator",
         "PATCH /api/pre-visits/:preVisitId: admin, coordinator",
         "GET /api/public/centres/:centreId: anyone",
         "POST /api/public/centres/:centreId/self-referrals: anyone",
@@ -860,6 +1257,12 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/referrals/:referralId/start-intake: admin, coordinator",
         "GET /api/referrals/export.csv: admin, coordinator, referrer",
         "PATCH /api/rooms/:roomId: admin, coordinator",
+        "GET /api/scheduling/settings: admin, coordinator",
+        "PATCH /api/scheduling/settings: admin",
+        "GET /api/sessions/:sessionId: admin, coordinator",
+        "POST /api/sessions/:sessionId/cancel: admin, coordinator",
+        "POST /api/sessions/:sessionId/move: admin, coordinator",
+        "POST /api/sessions/:sessionId/outcome: admin, coordinator",
         "GET /api/users: admin",
         "POST /api/users: admin",
         "GET /api/users/:userId: admin",
@@ -867,6 +1270,10 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/users/:userId/disable: admin",
         "POST /api/users/:userId/enable: admin",
         "PATCH /api/venues/:venueId: admin, coordinator",
+        "GET /api/venues/:venueId/calendar: admin, coordinator",
+        "GET /api/venues/:venueId/openings: admin, coordinator",
+        "POST /api/venues/:venueId/openings: admin, coordinator",
+        "POST /api/venues/:venueId/rehome: admin, coordinator",
         "POST /api/venues/:venueId/rooms: admin, coordinator",
       ]
     `)
@@ -987,6 +1394,50 @@ describe('authorization matrix (AZ-1)', () => {
       ['POST', `/api/cases/${foreign.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
       ['POST', `/api/cases/${foreign.caseId}/notes`, { body: 'Intruder' }],
       ['GET', `/api/centres/${foreign.centreId}/waiting-list`],
+      // Scheduling: the other organisation's venues, openings, closures, plans, sessions and feeds.
+      ['GET', `/api/venues/${foreign.venueId}/openings`],
+      [
+        'POST',
+        `/api/venues/${foreign.venueId}/openings`,
+        { weekday: 2, startsAt: '09:00', endsAt: '12:00', firstOn: '2030-01-01' },
+      ],
+      ['PATCH', `/api/openings/${foreign.openingId}`, { archived: true }],
+      [
+        'POST',
+        `/api/centres/${foreign.centreId}/closures`,
+        { firstDay: '2030-01-01', lastDay: '2030-12-31', reason: 'Taken over' },
+      ],
+      ['DELETE', `/api/closures/${foreign.closureId}`],
+      [
+        'POST',
+        `/api/venues/${foreign.rehomeFromVenueId}/rehome`,
+        { toVenueId: foreign.rehomeToVenueId, from: '2030-01-01', rooms: {} },
+      ],
+      ['GET', `/api/venues/${foreign.venueId}/calendar?from=2030-01-01&to=2030-01-31`],
+      ['GET', `/api/cases/${foreign.caseId}/schedule`],
+      ['GET', `/api/cases/${foreign.caseId}/slots?from=2030-01-01`],
+      ['POST', `/api/cases/${foreign.caseId}/plans/preview`, oneOff(foreign, '2030-03-30')],
+      ['POST', `/api/cases/${foreign.caseId}/plans`, oneOff(foreign, '2030-03-30')],
+      ['POST', `/api/cases/${foreign.caseId}/plans`, oneOff(world, '2030-03-30')],
+      [
+        'POST',
+        `/api/plans/${foreign.planId}/change`,
+        { ...oneOff(foreign, '2030-01-05'), firstOn: undefined, from: '2030-01-05', reason: 'Taken over' },
+      ],
+      ['POST', `/api/plans/${foreign.planId}/end`, { from: '2030-01-01', reason: 'Taken over' }],
+      ['GET', `/api/sessions/${foreign.sessionId}`],
+      [
+        'POST',
+        `/api/sessions/${foreign.sessionId}/move`,
+        { date: '2030-01-06', startsAt: '10:00', version: 1, reason: 'Taken over' },
+      ],
+      ['POST', `/api/sessions/${foreign.sessionId}/cancel`, { by: 'centre', reason: 'Taken over' }],
+      [
+        'POST',
+        `/api/sessions/${foreign.pastSessionId}/outcome`,
+        { resident: 'did_not_attend', nonResident: 'did_not_attend' },
+      ],
+      ['POST', `/api/calendar-feeds/${foreign.feedId}/revoke`, {}],
     ]
     const browsers: [string, BuiltUser, TestBrowser][] = []
     for (const [name, user] of [
@@ -1102,12 +1553,65 @@ describe('authorization matrix (AZ-1)', () => {
       ['POST', `/api/cases/${world.caseId}/notes`, { body: 'Intruder' }],
       ['POST', `/api/cases/${world.caseId}/close`, { outcome: 'other', reason: 'Taken over' }],
       ['GET', `/api/centres/${world.centreId}/waiting-list`],
+      // The other centre's premises, plans and sessions.
+      ['GET', `/api/venues/${world.venueId}/openings`],
+      [
+        'POST',
+        `/api/venues/${world.venueId}/openings`,
+        { weekday: 2, startsAt: '09:00', endsAt: '12:00', firstOn: '2030-01-01' },
+      ],
+      ['PATCH', `/api/openings/${world.openingId}`, { archived: true }],
+      [
+        'POST',
+        `/api/centres/${world.centreId}/closures`,
+        { firstDay: '2030-01-01', lastDay: '2030-12-31', reason: 'Ours now' },
+      ],
+      ['DELETE', `/api/closures/${world.closureId}`],
+      [
+        'POST',
+        `/api/venues/${world.rehomeFromVenueId}/rehome`,
+        { toVenueId: world.rehomeToVenueId, from: '2030-01-01', rooms: {} },
+      ],
+      ['GET', `/api/venues/${world.venueId}/calendar?from=2030-01-01&to=2030-01-31`],
+      ['GET', `/api/cases/${world.caseId}/schedule`],
+      ['GET', `/api/cases/${world.caseId}/slots?from=2030-01-01`],
+      ['POST', `/api/cases/${world.caseId}/plans/preview`, oneOff(world, '2031-03-29')],
+      ['POST', `/api/cases/${world.caseId}/plans`, oneOff(world, '2031-03-29')],
+      [
+        'POST',
+        `/api/plans/${world.planId}/change`,
+        { ...oneOff(world, '2030-01-05'), firstOn: undefined, from: '2030-01-05', reason: 'Ours now' },
+      ],
+      ['POST', `/api/plans/${world.planId}/end`, { from: '2030-01-01', reason: 'Ours now' }],
+      ['GET', `/api/sessions/${world.sessionId}`],
+      [
+        'POST',
+        `/api/sessions/${world.sessionId}/move`,
+        { date: '2030-01-13', startsAt: '10:00', version: 1, reason: 'Ours now' },
+      ],
+      ['POST', `/api/sessions/${world.sessionId}/cancel`, { by: 'centre', reason: 'Ours now' }],
+      ['POST', `/api/sessions/${world.pastSessionId}/outcome`, { resident: 'late', nonResident: 'late' }],
     ]
     const answers = []
     for (const [method, url, body] of calls)
       answers.push(`${method} ${url}: ${(await browser.request(method as 'GET', url, body)).statusCode}`)
     expect(answers).toEqual(calls.map(([method, url]) => `${method} ${url}: 404`))
     expect(await rowsAround(world)).toEqual(before)
+    // The coordinator's calendar feed holds their own centre's sessions, never this one's, which the
+    // organisation's admin does see there.
+    const feedOf = async (who: TestBrowser) => {
+      const feed = await who.post('/api/calendar-feeds', { label: 'Sundays' })
+      expectStatus(feed, 201)
+      const ics = await who.get(new URL(feed.json<{ url: string }>().url).pathname)
+      expectStatus(ics, 200)
+      return ics.body
+    }
+    const reference = await caseReferenceOf(world.caseId)
+    expect(await feedOf(adminBrowser)).toContain(reference)
+    const north = await feedOf(browser)
+    expect(north).toContain('BEGIN:VCALENDAR')
+    expect(north).not.toContain(reference)
+    expect(north).not.toContain('BEGIN:VEVENT')
 
     const referrals = (await browser.get('/api/referrals?limit=200')).json<{
       referrals: ReferralSummary[]

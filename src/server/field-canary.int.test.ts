@@ -21,6 +21,10 @@ const CANARIES = {
   preVisitNotes: `CANARY-PREVISIT-${tag}`,
   assessmentAnswer: `CANARY-ASSESSMENT-${tag}`,
   caseNote: `CANARY-NOTE-${tag}`,
+  // A session away from the centre (a prison visit, say): where, who escorts, the visiting order.
+  offsitePlace: `CANARY-OFFSITE-${tag} HMP La Moye`,
+  offsiteEscort: `CANARY-ESCORT-${tag}`,
+  visitingOrder: `CANARY-VO-${tag}`,
 }
 
 let t: TestContext
@@ -33,6 +37,19 @@ let otherReferrer: TestBrowser
 let otherReferrerEmail: string
 let residentParent: TestBrowser
 const ids = new Map<string, string>()
+/** The visiting parent's own calendar feed address: what the referrer crawls for `:token`. */
+let otherParentFeedToken: string
+
+/** The Saturday at least `days` ahead, as a local date. */
+function saturdayAfter(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000)
+  date.setUTCDate(date.getUTCDate() + ((6 - date.getUTCDay() + 7) % 7))
+  return date.toISOString().slice(0, 10)
+}
+const plusDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+const feedToken = (url: string): string => new URL(url).pathname.split('/').pop() ?? ''
 
 async function acceptInvitation(email: string): Promise<TestBrowser> {
   const mail = await t.deps.db
@@ -143,6 +160,93 @@ beforeAll(async () => {
   }
   otherParent = await acceptInvitation(otherParentEmail)
   residentParent = await acceptInvitation(CANARIES.email)
+  // Sessions: a fortnightly plan at the hall (each parent with their own door and waiting area), one
+  // moved and one cancelled, and one away from the centre whose place and escort are sealed.
+  const venue = await desk.post(`/api/centres/${org.centreId}/venues`, {
+    name: 'Grands Vaux Hall',
+    address: '2 School Road',
+    entrances: ['Front door', 'Side door'],
+  })
+  expectStatus(venue, 201)
+  const venueId = venue.json<{ id: string }>().id
+  const room = async (name: string, kind: string) => {
+    const made = await desk.post(`/api/venues/${venueId}/rooms`, { name, kind, capacityFamilies: 1 })
+    expectStatus(made, 201)
+    return made.json<{ id: string }>().id
+  }
+  const [familyRoom, gardenRoom, blueRoom] = [
+    await room('Family room', 'family_room'),
+    await room('Garden room', 'waiting_area'),
+    await room('Blue room', 'waiting_area'),
+  ]
+  const opening = await desk.post(`/api/venues/${venueId}/openings`, {
+    weekday: 6,
+    startsAt: '09:00',
+    endsAt: '17:00',
+    firstOn: '2025-01-04',
+  })
+  expectStatus(opening, 201)
+  expectStatus(
+    await desk.post(`/api/venues/${venueId}/openings`, {
+      weekday: 7,
+      startsAt: '09:00',
+      endsAt: '17:00',
+      firstOn: '2025-01-05',
+    }),
+    201,
+  )
+  const closure = await desk.post(`/api/centres/${org.centreId}/closures`, {
+    firstDay: '2036-12-24',
+    lastDay: '2036-12-26',
+    reason: 'Christmas',
+  })
+  expectStatus(closure, 201)
+  const firstOn = saturdayAfter(14)
+  const plan = await desk.post(`/api/cases/${caseId}/plans`, {
+    serviceType: 'supported',
+    frequency: 'fortnightly',
+    firstOn,
+    lastOn: plusDays(firstOn, 28),
+    startsAt: '10:00',
+    durationMinutes: 120,
+    venueId,
+    roomId: familyRoom,
+    arrival: {
+      resident: { entrance: 'Front door', waitingRoomId: gardenRoom },
+      nonResident: { entrance: 'Side door', waitingRoomId: blueRoom },
+    },
+  })
+  expectStatus(plan, 201)
+  const booked = plan.json<{ plan: { id: string }; sessions: { id: string; version: number }[] }>()
+  const [first, second, third] = booked.sessions
+  if (!first || !second || !third) throw new Error('plan not booked')
+  expectStatus(
+    await desk.post(`/api/sessions/${second.id}/move`, {
+      date: plusDays(firstOn, 15),
+      startsAt: '11:00',
+      version: second.version,
+      reason: 'The hall is busy that Saturday',
+    }),
+    200,
+  )
+  expectStatus(await desk.post(`/api/sessions/${third.id}/cancel`, { by: 'resident', reason: 'Ill' }), 200)
+  const offsite = await desk.post(`/api/cases/${caseId}/plans`, {
+    serviceType: 'supported',
+    frequency: 'one_off',
+    firstOn: plusDays(firstOn, 3),
+    startsAt: '14:00',
+    durationMinutes: 60,
+    offsite: {
+      place: CANARIES.offsitePlace,
+      travelMinutes: 30,
+      escort: CANARIES.offsiteEscort,
+      visitingOrderReference: CANARIES.visitingOrder,
+    },
+  })
+  expectStatus(offsite, 201)
+  const feed = await otherParent.post('/api/calendar-feeds', { label: 'My phone' })
+  expectStatus(feed, 201)
+  otherParentFeedToken = feedToken(feed.json<{ url: string }>().url)
   const document = await desk.post(`/api/referrals/${id}/documents`, {
     kind: 'court_order',
     title: 'Order',
@@ -156,22 +260,36 @@ beforeAll(async () => {
     ['organisationId', org.organisationId],
     ['preVisitId', mumVisit?.id ?? ''],
     ['documentId', document.json<{ id: string }>().id],
+    ['venueId', venueId],
+    ['openingId', opening.json<{ id: string }>().id],
+    ['closureId', closure.json<{ closure: { id: string } }>().closure.id],
+    ['planId', booked.plan.id],
+    ['sessionId', first.id],
   ] as const)
     ids.set(name, value)
 })
 afterAll(async () => t.close())
 
-/** Every GET route of the API, with the ids of this family filled in, as this browser. */
+/**
+ * Every GET route of the API, with the ids of this family filled in, as this browser. A calendar feed
+ * is read at the browser's own address when it may make one, else at the visiting parent's.
+ */
 async function crawl(browser: TestBrowser): Promise<string[]> {
   const bodies: string[] = []
+  const feed = await browser.post('/api/calendar-feeds', { label: 'Crawler' })
+  bodies.push(`POST /api/calendar-feeds ${feed.statusCode} ${feed.body}`)
+  const token = feed.statusCode === 201 ? feedToken(feed.json<{ url: string }>().url) : otherParentFeedToken
+  const params = new Map([...ids, ['token', token]])
+  const from = saturdayAfter(0)
   for (const route of t.app.routeTable) {
     if (route.method !== 'GET' || route.url === '/api/openapi.json') continue
-    const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids.get(name) ?? crypto.randomUUID())
+    const url = route.url.replace(/:(\w+)/g, (_, name: string) => params.get(name) ?? crypto.randomUUID())
     for (const query of [
       '',
       '?firstSessionOn=2025-01-08',
       `?q=${encodeURIComponent(CANARIES.address)}`,
       '?limit=200',
+      `?from=${from}&to=${plusDays(from, 41)}`,
     ]) {
       const response = await browser.get(`${url}${query}`)
       bodies.push(`${route.url}${query} ${response.statusCode} ${response.body}`)
@@ -187,6 +305,22 @@ async function crawl(browser: TestBrowser): Promise<string[]> {
     ],
     ['PATCH', `/api/parties/${ids.get('partyId')}`, { fullName: 'Changed' }],
     ['POST', '/api/my/ground-rules', { versionId: crypto.randomUUID() }],
+    [
+      'POST',
+      `/api/sessions/${ids.get('sessionId')}/move`,
+      { date: '2030-01-05', startsAt: '10:00', version: 1, reason: 'Let me see', dryRun: true },
+    ],
+    [
+      'POST',
+      `/api/cases/${ids.get('caseId')}/plans/preview`,
+      {
+        serviceType: 'supported',
+        frequency: 'one_off',
+        firstOn: '2030-01-05',
+        startsAt: '10:00',
+        durationMinutes: 60,
+      },
+    ],
   ] as const) {
     const response = await browser.request(method, url, body)
     bodies.push(`${method} ${url} ${response.statusCode} ${response.body}`)
@@ -213,6 +347,7 @@ describe('field canaries (AZ-2)', () => {
     const staffView = [
       (await desk.get(`/api/referrals/${referral.id}`)).body,
       (await desk.get(`/api/cases/${caseId}`)).body,
+      (await desk.get(`/api/cases/${caseId}/schedule`)).body,
       (
         await desk.post(`/api/parties/${ids.get('partyId')}/reveal`, {
           password: TEST_PASSWORD,
@@ -243,10 +378,18 @@ describe('field canaries (AZ-2)', () => {
       expect(ownView).toContain(own)
   })
 
-  it('never reach the other parent: every response, list, search, export, error and email', async () => {
+  it('never reach the other parent: every response, list, search, export, error, email and calendar', async () => {
     const seen = [...(await crawl(otherParent)), ...(await mailTo(otherParentEmail))]
     expect(seen.length).toBeGreaterThan(40)
     expect(seen.some((text) => text.includes('Daniel Canary'))).toBe(true)
+    // The crawl reached the father's own sessions, his booking emails and his calendar feed.
+    const sessions = seen.find((text) => text.startsWith('/api/my-family/sessions 200'))
+    expect(sessions?.match(/"localArrival"/g)).toHaveLength(4)
+    expect(sessions).toContain('Away from the centre')
+    expect(seen.filter((text) => text.includes('booked these sessions for you'))).toHaveLength(2)
+    expect(
+      seen.find((text) => text.startsWith('/api/feeds/:token 200'))?.match(/BEGIN:VEVENT/g),
+    ).toHaveLength(4)
     expect(hits(seen)).toEqual([])
   })
 
@@ -256,6 +399,10 @@ describe('field canaries (AZ-2)', () => {
     expect(own.parties.find((p) => p.role === 'non_resident_parent')?.protected?.email).toBe(otherParentEmail)
     expect(own.parties.find((p) => p.role === 'resident_parent')?.protected).toBeNull()
     expect(seen.some((text) => text.includes(referral.reference))).toBe(true)
+    // Referrers have no calendar of their own; the father's feed, if they got its address, holds nothing more.
+    expect(
+      seen.find((text) => text.startsWith('/api/feeds/:token 200'))?.match(/BEGIN:VEVENT/g),
+    ).toHaveLength(4)
     expect(hits(seen)).toEqual([])
   })
 
@@ -274,6 +421,8 @@ describe('field canaries (AZ-2)', () => {
         .where('referral_id', '=', referral.id)
         .execute()),
       ...(await t.deps.db.selectFrom('case_notes').selectAll().where('case_id', '=', caseId).execute()),
+      ...(await t.deps.db.selectFrom('contact_plans').selectAll().where('case_id', '=', caseId).execute()),
+      ...(await t.deps.db.selectFrom('sessions').selectAll().where('case_id', '=', caseId).execute()),
       ...(await t.deps.db
         .selectFrom('audit_log')
         .selectAll()

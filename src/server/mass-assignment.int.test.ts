@@ -12,14 +12,14 @@ import {
 import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
 
 /**
- * AZ-3 (ASVS 15.3.3): every write of the referral, case and intake routes, sent with its valid body
+ * AZ-3 (ASVS 15.3.3): every write of the referral, case, intake and scheduling routes, sent with its valid body
  * plus properties it does not take. Dropping them silently is fine; persisting any of them, or any
  * change outside the action's own write-list, is not. A second send adds `__proto__` and
  * `constructor.prototype` as real JSON keys (15.3.6): refused with 400 or ignored, never a 500, and
  * Object.prototype stays clean.
  */
 
-/** URL prefixes of the routes this test covers (referrals.routes, cases.routes, intake.routes). */
+/** URL prefixes of the routes this test covers (referrals, cases, intake and scheduling routes). */
 const COVERED_PREFIXES = [
   '/api/referrals',
   '/api/pre-visits',
@@ -31,6 +31,14 @@ const COVERED_PREFIXES = [
   '/api/my/',
   '/api/public/',
   '/api/centres/:centreId/waiting-list',
+  '/api/scheduling',
+  '/api/venues/:venueId/openings',
+  '/api/openings',
+  '/api/centres/:centreId/closures',
+  '/api/venues/:venueId/rehome',
+  '/api/plans',
+  '/api/sessions',
+  '/api/calendar-feeds',
 ]
 
 const TABLES = [
@@ -52,6 +60,12 @@ const TABLES = [
   'ground_rules_versions',
   'ground_rules_signatures',
   'workflow_transitions',
+  'opening_sessions',
+  'closures',
+  'contact_plans',
+  'sessions',
+  'calendar_feeds',
+  'outbox',
 ] as const
 type Table = (typeof TABLES)[number]
 type Row = Record<string, unknown>
@@ -103,6 +117,8 @@ interface Fixtures {
   assessed: ReferralDetail
   referrersOwn: ReferralDetail
   workCaseId: string
+  /** A venue with two doors, a family room and two waiting areas, open at weekends; a case ready to book. */
+  schedule: { venueId: string; roomId: string; gardenRoom: string; blueRoom: string; caseId: string }
   /** Values the extras point at, so that a persisted extra can be found anywhere. */
   canary: { organisationId: string; centreId: string; userId: string; referrerUserId: string; caseId: string }
 }
@@ -321,6 +337,105 @@ async function addAdult(role: string, email?: string): Promise<string> {
   return added.json<{ id: string }>().id
 }
 
+/** The scheduling case's parents sign the ground rules in force (other writes here publish new ones). */
+async function signCurrentRules(): Promise<void> {
+  const rules = await t.deps.db
+    .selectFrom('ground_rules_versions')
+    .select('id')
+    .where('organisation_id', '=', fx.organisationId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow()
+  const parents = await t.deps.db
+    .selectFrom('parties')
+    .select('id')
+    .where('case_id', '=', fx.schedule.caseId)
+    .where('role', 'in', ['resident_parent', 'non_resident_parent'])
+    .execute()
+  for (const parent of parents)
+    expectStatus(await fx.desk.post(`/api/parties/${parent.id}/ground-rules`, { versionId: rules.id }), 204)
+}
+
+const day = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+let futureSaturdays = 0
+/** A Saturday four weeks after the last one handed out: room for a fortnightly plan of two. */
+function freshSaturday(): string {
+  futureSaturdays += 1
+  return day('2031-01-04', 28 * futureSaturdays)
+}
+let pastSaturdays = 0
+/** A Saturday in 2025, after the pre-visits: a session that has already happened. */
+function pastSaturday(): string {
+  pastSaturdays += 1
+  return day('2025-03-01', 7 * pastSaturdays)
+}
+
+const both = (resident: unknown, nonResident: unknown) => ({ resident, nonResident })
+
+/** A one-off plan of the scheduling case at its venue, each party with their own door and waiting area. */
+function planBody(overrides: Row = {}): Row {
+  return {
+    serviceType: 'supported',
+    frequency: 'one_off',
+    firstOn: freshSaturday(),
+    startsAt: '10:00',
+    durationMinutes: 120,
+    venueId: fx.schedule.venueId,
+    roomId: fx.schedule.roomId,
+    arrival: both(
+      { entrance: 'Front door', waitingRoomId: fx.schedule.gardenRoom },
+      { entrance: 'Side door', waitingRoomId: fx.schedule.blueRoom },
+    ),
+    notes: 'Bring the photo album',
+    ...overrides,
+  }
+}
+
+interface Booked {
+  plan: { id: string }
+  sessions: { id: string; version: number; date: string }[]
+}
+
+async function bookPlan(overrides: Row = {}): Promise<Booked> {
+  await signCurrentRules()
+  const booked = await fx.desk.post(`/api/cases/${fx.schedule.caseId}/plans`, planBody(overrides))
+  expectStatus(booked, 201)
+  return booked.json<Booked>()
+}
+
+const planNesting = [
+  { path: ['arrival'] },
+  { path: ['arrival', 'resident'] },
+  { path: ['arrival', 'nonResident'] },
+]
+const CANCEL_COLUMNS = ['status', 'cancelled_by', 'cancelled_at', 'cancel_notice_hours', 'cancel_reason']
+const ENDED_PLAN = ['status', 'last_on', 'ended_reason', 'updated_at']
+
+async function sessionRow(id: string): Promise<Row> {
+  const { rows } = await sql<Row>`select * from sessions where id = ${id}`.execute(t.deps.db)
+  if (!rows[0]) throw new Error(`no session ${id}`)
+  return rows[0]
+}
+
+/** A hall of the centre with one family room, open on Saturdays: somewhere to re-home to or from. */
+async function hall(name: string): Promise<{ venueId: string; roomId: string }> {
+  const venue = await fx.desk.post(`/api/centres/${fx.centreId}/venues`, { name })
+  expectStatus(venue, 201)
+  const venueId = venue.json<{ id: string }>().id
+  const room = await fx.desk.post(`/api/venues/${venueId}/rooms`, { name: 'Hall room', capacityFamilies: 2 })
+  expectStatus(room, 201)
+  expectStatus(
+    await fx.desk.post(`/api/venues/${venueId}/openings`, {
+      weekday: 6,
+      startsAt: '09:00',
+      endsAt: '17:00',
+      firstOn: '2025-01-04',
+    }),
+    201,
+  )
+  return { venueId, roomId: room.json<{ id: string }>().id }
+}
+
 /** A new referral opens a case: the referral points to that case and no other. */
 function acceptance(referralId: string): Pick<Prepared, 'writes' | 'verify'> {
   return {
@@ -362,6 +477,8 @@ const newReferral = (channel: string, referrerUserId: string | null) => ({
   },
   parties: { insert: { user_id: null, case_id: null } },
   workflow_transitions: { insert: { to_status: 'received' } },
+  // A referrer and a parent applying themselves are told it arrived; the centre's own entry is not.
+  ...(channel === 'staff' ? {} : { outbox: { insert: { status: 'pending' } } }),
 })
 
 const referralNesting = [
@@ -709,6 +826,7 @@ const WRITES: WriteCase[] = [
           users: { insert: { email, status: 'invited', password_hash: null, totp_secret: null } },
           role_assignments: { insert: { role: 'parent', centre_id: null } },
           parties: { update: ['user_id', 'updated_at'] },
+          outbox: { insert: { to_address: email } },
         },
         verify: async () => {
           const party = await rowOf('parties', partyId)
@@ -873,6 +991,344 @@ const WRITES: WriteCase[] = [
       writes: newReferral('self', null),
     }),
   },
+  // ---------- scheduling ----------
+  {
+    key: 'PATCH /api/scheduling/settings',
+    as: 'admin',
+    ok: 200,
+    prepare: async () => {
+      // Rules of its own first, so that a rule the request does not name has something to lose.
+      const own = { cancellationNoticeHours: 48, missesBeforeReview: 3 }
+      expectStatus(await fx.adminBrowser.patch('/api/scheduling/settings', own), 200)
+      return {
+        browser: fx.adminBrowser,
+        url: '/api/scheduling/settings',
+        body: { slotStepMinutes: 30 },
+        writes: { organisation_settings: { update: ['scheduling', 'updated_at'] } },
+        verify: async () => {
+          const row = await t.deps.db
+            .selectFrom('organisation_settings')
+            .select('scheduling')
+            .where('organisation_id', '=', fx.organisationId)
+            .executeTakeFirstOrThrow()
+          const stored = JSON.parse(row.scheduling ?? '{}') as Row
+          expect({
+            slotStepMinutes: stored.slotStepMinutes,
+            cancellationNoticeHours: stored.cancellationNoticeHours,
+            missesBeforeReview: stored.missesBeforeReview,
+          }).toEqual({ slotStepMinutes: 30, cancellationNoticeHours: 48, missesBeforeReview: 3 })
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/venues/:venueId/openings',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/venues/${fx.schedule.venueId}/openings`,
+      body: { weekday: 3, startsAt: '16:00', endsAt: '19:00', everyWeeks: 2, firstOn: '2031-01-01' },
+      writes: {
+        opening_sessions: { insert: { venue_id: fx.schedule.venueId, weekday: 3, archived_at: null } },
+      },
+    }),
+  },
+  {
+    key: 'PATCH /api/openings/:openingId',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const made = await fx.desk.post(`/api/venues/${fx.schedule.venueId}/openings`, {
+        weekday: 4,
+        startsAt: '16:00',
+        endsAt: '19:00',
+        firstOn: '2031-01-02',
+      })
+      expectStatus(made, 201)
+      return {
+        browser: fx.desk,
+        url: `/api/openings/${made.json<{ id: string }>().id}`,
+        body: { capacityUnits: 5, lastOn: '2031-12-31' },
+        writes: { opening_sessions: { update: ['capacity_units', 'last_on', 'updated_at'] } },
+      }
+    },
+  },
+  {
+    key: 'POST /api/centres/:centreId/closures',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/centres/${fx.centreId}/closures`,
+      body: { venueId: null, firstDay: '2036-12-24', lastDay: '2036-12-26', reason: 'Christmas' },
+      writes: {
+        closures: {
+          insert: { centre_id: fx.centreId, venue_id: null, created_by_user_id: fx.coordinator.userId },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/venues/:venueId/rehome',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const [from, to] = [await hall('Old hall'), await hall('New hall')]
+      const date = freshSaturday()
+      const booked = await bookPlan({
+        firstOn: date,
+        venueId: from.venueId,
+        roomId: from.roomId,
+        arrival: both({ entrance: null }, { entrance: null }),
+      })
+      const sessionId = booked.sessions[0]?.id ?? ''
+      return {
+        browser: fx.desk,
+        url: `/api/venues/${from.venueId}/rehome`,
+        body: { toVenueId: to.venueId, from: date, rooms: { [from.roomId]: to.roomId } },
+        writes: {
+          sessions: {
+            update: ['venue_id', 'room_id', 'resident_entrance', 'resident_waiting_room_id'].concat([
+              'non_resident_entrance',
+              'non_resident_waiting_room_id',
+              'version',
+              'updated_at',
+            ]),
+          },
+          contact_plans: { update: ['venue_id', 'room_id', 'arrival', 'updated_at'] },
+        },
+        verify: async () => {
+          const session = await sessionRow(sessionId)
+          expect([session.venue_id, session.room_id]).toEqual([to.venueId, to.roomId])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/plans/preview',
+    as: 'coordinator',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.schedule.caseId}/plans/preview`,
+      body: planBody(),
+      nested: planNesting,
+      writes: {},
+    }),
+  },
+  {
+    key: 'POST /api/cases/:caseId/plans',
+    as: 'coordinator',
+    ok: 201,
+    prepare: async () => {
+      await signCurrentRules()
+      const firstOn = freshSaturday()
+      return {
+        browser: fx.desk,
+        url: `/api/cases/${fx.schedule.caseId}/plans`,
+        body: planBody({ frequency: 'fortnightly', firstOn, lastOn: day(firstOn, 14) }),
+        nested: planNesting,
+        writes: {
+          contact_plans: {
+            insert: {
+              case_id: fx.schedule.caseId,
+              status: 'active',
+              first_on: firstOn,
+              replaces_plan_id: null,
+              created_by_user_id: fx.coordinator.userId,
+            },
+          },
+          sessions: { insert: { case_id: fx.schedule.caseId, status: 'scheduled', moved: 0, version: 1 } },
+          // The visiting parent has an email address: they are told of their own times.
+          outbox: { insert: {} },
+        },
+        verify: async () => {
+          const rows = await t.deps.db
+            .selectFrom('sessions')
+            .select('local_date')
+            .where('case_id', '=', fx.schedule.caseId)
+            .where('local_date', 'in', [firstOn, day(firstOn, 14)])
+            .execute()
+          expect(rows.map((r) => r.local_date).sort()).toEqual([firstOn, day(firstOn, 14)])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/plans/:planId/change',
+    as: 'coordinator',
+    ok: 201,
+    prepare: async () => {
+      const firstOn = freshSaturday()
+      const from = day(firstOn, 14)
+      const booked = await bookPlan({ frequency: 'fortnightly', firstOn, lastOn: from })
+      const { firstOn: _first, ...rest } = planBody({ startsAt: '13:00' })
+      return {
+        browser: fx.desk,
+        url: `/api/plans/${booked.plan.id}/change`,
+        body: { ...rest, from, reason: 'Afternoons suit the family better' },
+        nested: planNesting,
+        writes: {
+          contact_plans: {
+            update: ENDED_PLAN,
+            insert: { case_id: fx.schedule.caseId, status: 'active', replaces_plan_id: booked.plan.id },
+          },
+          sessions: {
+            update: CANCEL_COLUMNS.concat(['updated_at', 'version']),
+            insert: { case_id: fx.schedule.caseId, status: 'scheduled', local_date: from },
+          },
+          outbox: { insert: {} },
+        },
+        verify: async () => {
+          const kept = await sessionRow(booked.sessions[0]?.id ?? '')
+          const replaced = await sessionRow(booked.sessions[1]?.id ?? '')
+          expect([kept.status, replaced.status]).toEqual(['scheduled', 'cancelled'])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/plans/:planId/end',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const firstOn = freshSaturday()
+      const booked = await bookPlan({ frequency: 'fortnightly', firstOn, lastOn: day(firstOn, 14) })
+      return {
+        browser: fx.desk,
+        url: `/api/plans/${booked.plan.id}/end`,
+        body: { from: day(firstOn, 14), reason: 'Moving on to handovers' },
+        writes: {
+          contact_plans: { update: ENDED_PLAN },
+          sessions: { update: CANCEL_COLUMNS.concat(['updated_at', 'version']) },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/sessions/:sessionId/move',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const booked = await bookPlan()
+      const session = booked.sessions[0]
+      if (!session) throw new Error('nothing booked')
+      return {
+        browser: fx.desk,
+        url: `/api/sessions/${session.id}/move`,
+        body: {
+          date: day(session.date, 1),
+          startsAt: '11:00',
+          version: session.version,
+          reason: 'Hall busy',
+        },
+        writes: {
+          sessions: {
+            update: ['local_date', 'starts_at', 'ends_at', 'occupied_from', 'occupied_until'].concat(
+              [
+                'resident_arrives_at',
+                'resident_leaves_at',
+                'non_resident_arrives_at',
+                'non_resident_leaves_at',
+              ],
+              ['resident_waiting_room_id', 'non_resident_waiting_room_id', 'venue_id', 'room_id'],
+              ['moved', 'version', 'updated_at'],
+            ),
+          },
+          outbox: { insert: {} },
+        },
+        verify: async () => {
+          const moved = await sessionRow(session.id)
+          expect([moved.local_date, moved.occurrence_on, moved.moved]).toEqual([
+            day(session.date, 1),
+            session.date,
+            1,
+          ])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/sessions/:sessionId/cancel',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const sessionId = (await bookPlan()).sessions[0]?.id ?? ''
+      return {
+        browser: fx.desk,
+        url: `/api/sessions/${sessionId}/cancel`,
+        body: { by: 'non_resident', reason: 'Work shift' },
+        writes: {
+          sessions: { update: CANCEL_COLUMNS.concat(['updated_at', 'version']) },
+          outbox: { insert: {} },
+        },
+        verify: async () => {
+          const row = await sessionRow(sessionId)
+          expect([row.status, row.cancelled_by]).toEqual(['cancelled', 'non_resident'])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/sessions/:sessionId/outcome',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const sessionId = (await bookPlan({ firstOn: pastSaturday() })).sessions[0]?.id ?? ''
+      return {
+        browser: fx.desk,
+        url: `/api/sessions/${sessionId}/outcome`,
+        body: { resident: 'attended', nonResident: 'late' },
+        writes: {
+          sessions: {
+            update: ['status', 'resident_outcome', 'non_resident_outcome', 'outcome_explained'].concat([
+              'outcome_reason',
+              'outcome_recorded_at',
+              'updated_at',
+              'version',
+            ]),
+          },
+        },
+        verify: async () => {
+          const row = await sessionRow(sessionId)
+          expect([row.status, row.resident_outcome, row.non_resident_outcome]).toEqual([
+            'completed',
+            'attended',
+            'late',
+          ])
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/calendar-feeds',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: '/api/calendar-feeds',
+      body: { label: 'Phone' },
+      writes: {
+        calendar_feeds: { insert: { user_id: fx.coordinator.userId, label: 'Phone', revoked_at: null } },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/calendar-feeds/:feedId/revoke',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const made = await fx.desk.post('/api/calendar-feeds', { label: 'Old phone' })
+      expectStatus(made, 201)
+      return {
+        browser: fx.desk,
+        url: `/api/calendar-feeds/${made.json<{ feed: { id: string } }>().feed.id}/revoke`,
+        body: {},
+        writes: { calendar_feeds: { update: ['revoked_at'] } },
+      }
+    },
+  },
 ]
 
 /** A parent of a referral, invited to the parent area and signed in: a parent with a family. */
@@ -897,6 +1353,39 @@ async function linkedParent(referral: ReferralDetail) {
   expectStatus(await browser.post('/api/auth/password-reset/complete', { token, password }), 204)
   await browser.signIn({ email: user.email, password }, t.clock)
   return { browser, userId: String(row.user_id), partyId: party.id }
+}
+
+/** The centre's scheduling set-up: a hall with two doors, its rooms, weekend openings and a case to book. */
+async function buildSchedule(): Promise<Fixtures['schedule']> {
+  const venue = await fx.desk.post(`/api/centres/${fx.centreId}/venues`, {
+    name: 'St Mary’s Hall',
+    address: '1 Church Lane',
+    entrances: ['Front door', 'Side door'],
+  })
+  expectStatus(venue, 201)
+  const venueId = venue.json<{ id: string }>().id
+  const room = async (name: string, kind: string) => {
+    const made = await fx.desk.post(`/api/venues/${venueId}/rooms`, { name, kind, capacityFamilies: 1 })
+    expectStatus(made, 201)
+    return made.json<{ id: string }>().id
+  }
+  for (const weekday of [6, 7])
+    expectStatus(
+      await fx.desk.post(`/api/venues/${venueId}/openings`, {
+        weekday,
+        startsAt: '09:00',
+        endsAt: '17:00',
+        firstOn: '2025-01-04',
+      }),
+      201,
+    )
+  return {
+    venueId,
+    roomId: await room('Family room', 'family_room'),
+    gardenRoom: await room('Garden room', 'waiting_area'),
+    blueRoom: await room('Blue room', 'waiting_area'),
+    caseId: await openCase(),
+  }
 }
 
 async function signedIn(user: BuiltUser): Promise<TestBrowser> {
@@ -947,6 +1436,7 @@ beforeAll(async () => {
     parentUserId: parent.userId,
     parentPartyId: parent.partyId,
     workCaseId: await openCase(),
+    schedule: await buildSchedule(),
     canary: {
       organisationId: other.organisationId,
       centreId: other.centreId,
@@ -959,7 +1449,7 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 describe('mass assignment (AZ-3)', () => {
-  it('covers every write of the referral, case and intake routes', () => {
+  it('covers every write of the referral, case, intake and scheduling routes', () => {
     const writes = t.app.routeTable
       .filter(
         (r) =>
