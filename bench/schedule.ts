@@ -125,7 +125,7 @@ export async function seedSchedule(target: DatabaseTarget) {
           nonResident: { entrance: null, waitingRoomId: null },
         }),
         offsite_sealed: null,
-        notes: null,
+        notes_sealed: null,
         replaces_plan_id: null,
         ended_reason: null,
         created_by_user_id: null,

@@ -424,7 +424,7 @@ export interface ContactPlansTable {
   /** JSON ArrivalRules. */
   arrival: string
   offsite_sealed: string | null
-  notes: string | null
+  notes_sealed: string | null
   replaces_plan_id: string | null
   ended_reason: string | null
   created_by_user_id: string | null

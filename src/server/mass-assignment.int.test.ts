@@ -1202,6 +1202,8 @@ const WRITES: WriteCase[] = [
         writes: {
           contact_plans: { update: ENDED_PLAN },
           sessions: { update: CANCEL_COLUMNS.concat(['updated_at', 'version']) },
+          // The visiting parent is told which of their sessions will not take place.
+          outbox: { insert: {} },
         },
       }
     },

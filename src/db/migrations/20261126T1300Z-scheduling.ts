@@ -84,7 +84,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('arrival', 'text', (c) => c.notNull())
     /** Sealed JSON for off-site and escorted sessions: place, travel, escort, visiting order. */
     .addColumn('offsite_sealed', 'text')
-    .addColumn('notes', 'text')
+    .addColumn('notes_sealed', 'text')
     .addColumn('replaces_plan_id', 'text')
     .addColumn('ended_reason', 'text')
     .addColumn('created_by_user_id', 'text', (c) => c.references('users.id'))

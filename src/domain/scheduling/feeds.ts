@@ -129,12 +129,13 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
     origin,
   }
   const centres = await listCentres(deps.db, scope)
-  const timeZone = centres[0]?.time_zone ?? 'Europe/London'
   const calendar = ical({ name: 'Contact centre', prodId: '//Kinbridge//Calendar feed//EN', ttl: 60 * 60 })
   // Each event names its zone (DTSTART;TZID=...) and the zone's VTIMEZONE is written out. No calendar
   // zone: with one, ical-generator writes DTSTAMP as a floating local time, which RFC 5545 forbids.
   calendar.timezone({ name: null, generator: getVtimezoneComponent })
+  // Each event keeps the wall-clock time of its own centre's zone.
   const event = (
+    timeZone: string,
     id: string,
     start: string,
     end: string,
@@ -160,12 +161,27 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
       const names = await namesFor(deps.db, actor, centre, [])
       for (const row of rows) {
         const view = presentSession(row, names, deps.fieldCrypto)
-        event(row.id, row.occupied_from, row.occupied_until, row.status, staffEvent(view, centre.time_zone))
+        event(
+          centre.time_zone,
+          row.id,
+          row.occupied_from,
+          row.occupied_until,
+          row.status,
+          staffEvent(view, centre.time_zone),
+        )
       }
     }
   } else if (hasRole(actor, 'parent')) {
-    for (const session of (await mySessions(deps, actor)).sessions)
-      event(session.id, session.arrivesAt, session.leavesAt, session.status, parentEvent(session))
+    const mine = await mySessions(deps, actor)
+    for (const session of mine.sessions)
+      event(
+        mine.timeZone ?? 'UTC',
+        session.id,
+        session.arrivesAt,
+        session.leavesAt,
+        session.status,
+        parentEvent(session),
+      )
   }
   const now = deps.clock.now().toISOString()
   await updateFeed(deps.db, feed.id, { last_used_at: now })

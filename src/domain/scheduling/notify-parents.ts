@@ -10,7 +10,7 @@ import { enqueueEmail } from '../outbox/enqueue-email'
 import { sideOf, unsealProtected } from '../referrals/parties.presenter'
 import type { Side } from '../referrals/parties.schemas'
 import { sayDay } from '../shared/wording'
-import { childrenNames, type BookingContext } from './booking'
+import { childrenNames } from './booking'
 import { presentSessionForParent, type Names } from './schedule.presenter'
 import type { MySession } from './scheduling.schemas'
 
@@ -24,6 +24,10 @@ async function emailOf(deps: Deps, db: Db, actor: Actor, party: PartyRow): Promi
   }
   return unsealProtected(deps.fieldCrypto, party.protected_sealed).email
 }
+
+/** One line per session that will not take place: the day and the parent's own time. */
+const offLine = (session: MySession): string =>
+  `- ${sayDay(session.date)} (you were due at ${session.localArrival})`
 
 /** One line per session, in the parent's own times only. */
 export function sessionLine(session: MySession): string {
@@ -42,9 +46,10 @@ export async function notifyParentsOfBooking(
   actor: Actor,
   found: CaseRow,
   centre: CentreRow,
-  ctx: Pick<BookingContext, 'rooms' | 'venues'>,
+  ctx: Pick<Names, 'rooms' | 'venues'>,
   sessions: readonly SessionListRow[],
   heading = 'The contact centre has booked these sessions for you:',
+  mode: 'booked' | 'off' = 'booked',
 ): Promise<void> {
   if (sessions.length === 0) return
   const parties = await listPartiesOfReferrals(db, scopeOf(actor), [found.referral_id])
@@ -74,11 +79,15 @@ export async function notifyParentsOfBooking(
         '',
         heading,
         '',
-        ...own.slice(0, 30).map(sessionLine),
+        ...own.slice(0, 30).map(mode === 'booked' ? sessionLine : offLine),
         ...(own.length > 30 ? [`…and ${own.length - 30} more, which you can see in your parent area.`] : []),
         '',
-        'Please arrive and leave at your own times: they keep everyone safe. If you cannot come, tell the',
-        'centre at least a day before.',
+        ...(mode === 'booked'
+          ? [
+              'Please arrive and leave at your own times: they keep everyone safe. If you cannot come, tell the',
+              'centre at least a day before.',
+            ]
+          : ['If you have any questions, please contact the centre.']),
       ].join('\n'),
     })
   }

@@ -260,7 +260,7 @@ async function bookPlan(
     room_id: input.roomId,
     arrival: JSON.stringify(arrival),
     offsite_sealed: sealOffsite(deps.fieldCrypto, input.offsite),
-    notes: input.notes,
+    notes_sealed: input.notes ? deps.fieldCrypto.encrypt(input.notes) : null,
     replaces_plan_id: replaces?.id ?? null,
     ended_reason: null,
     created_by_user_id: actor.userId,
@@ -360,14 +360,23 @@ async function endPlanFrom(
   deps: Deps,
   trx: Db,
   actor: Actor,
-  plan: PlanRow,
+  target: { plan: PlanRow; found: CaseRow; centre: CentreRow },
   from: string,
   reason: string,
+  heading: string,
 ): Promise<number> {
+  const { plan, found, centre } = target
   if (plan.status === 'ended')
     throw new AppError('CONFLICT', 'The plan has already ended', { rule: 'plan-ended' })
   const now = deps.clock.now().toISOString()
+  const going = (await listSessionsOfCase(trx, scopeOf(actor), found.id)).filter(
+    (s) =>
+      s.plan_id === plan.id && s.status === 'scheduled' && (s.local_date >= from || s.occurrence_on >= from),
+  )
   const cancelled = await cancelPlanSessionsFrom(trx, scopeOf(actor), plan.id, from, reason, now)
+  // Both parents are told by the centre (R-SES-6), each in their own times only.
+  const names = await namesFor(trx, actor, centre, [])
+  await notifyParentsOfBooking(deps, trx, actor, found, centre, names, going, heading, 'off')
   const lastOn = plusDays(from, -1)
   await updatePlan(trx, scopeOf(actor), plan.id, {
     status: 'ended',
@@ -397,7 +406,15 @@ export async function changePlan(
     const replaced = (await listSessionsOfCase(trx, scopeOf(actor), found.id)).filter(
       (s) => s.plan_id === plan.id && (s.local_date >= input.from || s.occurrence_on >= input.from),
     )
-    await endPlanFrom(deps, trx, actor, plan, input.from, input.reason)
+    await endPlanFrom(
+      deps,
+      trx,
+      actor,
+      { plan, found, centre },
+      input.from,
+      input.reason,
+      'The centre has changed your sessions. These times no longer apply (your new times follow in another message):',
+    )
     return bookPlan(
       deps,
       trx,
@@ -419,8 +436,16 @@ export async function endPlan(
   input: EndPlanInput,
 ): Promise<CaseSchedule> {
   await deps.db.transaction().execute(async (trx) => {
-    const { plan, found } = await findCasePlan(trx, actor, planId)
-    const cancelled = await endPlanFrom(deps, trx, actor, plan, input.from, input.reason)
+    const { plan, found, centre } = await findCasePlan(trx, actor, planId)
+    const cancelled = await endPlanFrom(
+      deps,
+      trx,
+      actor,
+      { plan, found, centre },
+      input.from,
+      input.reason,
+      'These sessions are cancelled and will not take place. Please do not come to the centre:',
+    )
     await auditAs(trx, deps.clock, actor, {
       action: 'plan.end',
       resourceType: 'case',

@@ -118,7 +118,7 @@ export function presentPlan(row: PlanRow, crypto: FieldCrypto): PlanView {
     roomId: row.room_id,
     arrival: ArrivalRulesSchema.parse(JSON.parse(row.arrival)),
     offsite: unsealOffsite(crypto, row.offsite_sealed),
-    notes: row.notes,
+    notes: row.notes_sealed ? crypto.decrypt(row.notes_sealed) : null,
     endedReason: row.ended_reason,
     replacesPlanId: row.replaces_plan_id,
   }

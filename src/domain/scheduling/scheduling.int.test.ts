@@ -244,3 +244,30 @@ describe('opening sessions over time', () => {
     expect(await evenings(...nextWeeks)).toEqual([])
   })
 })
+
+describe('telling the parents when a series ends', () => {
+  it('emails each parent with an address the dates that will not take place, in their own times', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const father = file.parties.find((p) => p.role === 'non_resident_parent')
+    const booked = (await world.desk.post(`/api/cases/${file.id}/plans`, planBody(world))).json<PlanBooked>()
+    const before = await t.deps.db.selectFrom('outbox').select('id').execute()
+    expectStatus(
+      await world.desk.post(`/api/plans/${booked.plan.id}/end`, { from: '2027-04-10', reason: 'Moving on' }),
+      200,
+    )
+    const after = await t.deps.db.selectFrom('outbox').select(['id', 'to_address', 'text_body']).execute()
+    const fresh = after.filter((m) => !before.some((b) => b.id === m.id))
+    expect(fresh).toHaveLength(1)
+    expect(fresh[0]?.to_address).toMatch(/^nick-.*@example\.org$/)
+    expect(father?.fullName).toBe('Nick Example')
+    const text = fresh[0]?.text_body ?? ''
+    expect(text).toContain('cancelled and will not take place')
+    expect(text).toContain('Saturday 17 April 2027 (you were due at 09:45)')
+    expect(text).toContain('Saturday 1 May 2027')
+    expect(text).not.toContain('3 April')
+    expect(text).not.toContain('10:00')
+    expect(text).not.toContain('Front door')
+    expect(text).not.toContain('Please arrive')
+  })
+})

@@ -231,6 +231,7 @@ export async function cancelSession(
       ctx,
       [{ ...session, status: 'scheduled' }],
       'This session is cancelled and will not take place. Please do not come to the centre:',
+      'off',
     )
   })
   return present(deps, deps.db, actor, sessionId)
