@@ -847,7 +847,7 @@ const SAMPLES: [string, Sample][] = [
     },
   ],
   // The matrix's parent has no family linked: an empty list (parent-privacy.int.test.ts has one).
-  ['GET /api/my-family/sessions', { ok: 200, call: () => ({ url: '/api/my-family/sessions' }) }],
+  ['GET /api/my/sessions', { ok: 200, call: () => ({ url: '/api/my/sessions' }) }],
   ['GET /api/calendar-feeds', { ok: 200, call: () => ({ url: '/api/calendar-feeds' }) }],
   [
     'POST /api/calendar-feeds',
@@ -1225,9 +1225,9 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/intake-settings: admin, coordinator",
         "PATCH /api/intake-settings: admin",
         "GET /api/intake/options: admin, coordinator, referrer",
-        "GET /api/my-family/sessions: parent",
         "GET /api/my/family: parent",
         "POST /api/my/ground-rules: parent",
+        "GET /api/my/sessions: parent",
         "GET /api/openapi.json: anyone",
         "PATCH /api/openings/:openingId: admin, coordinator",
         "GET /api/organisation: any member",

@@ -383,7 +383,7 @@ describe('field canaries (AZ-2)', () => {
     expect(seen.length).toBeGreaterThan(40)
     expect(seen.some((text) => text.includes('Daniel Canary'))).toBe(true)
     // The crawl reached the father's own sessions, his booking emails and his calendar feed.
-    const sessions = seen.find((text) => text.startsWith('/api/my-family/sessions 200'))
+    const sessions = seen.find((text) => text.startsWith('/api/my/sessions 200'))
     expect(sessions?.match(/"localArrival"/g)).toHaveLength(4)
     expect(sessions).toContain('Away from the centre')
     expect(seen.filter((text) => text.includes('booked these sessions for you'))).toHaveLength(2)

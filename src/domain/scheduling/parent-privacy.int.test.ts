@@ -199,7 +199,7 @@ async function feedText(path: string): Promise<string> {
 /** Everything a parent can read about their family: sessions, family page, every email, their calendar. */
 async function everythingSeenBy(side: Side): Promise<string[]> {
   const browser = browserOf(side)
-  const sessions = await browser.get('/api/my-family/sessions')
+  const sessions = await browser.get('/api/my/sessions')
   expectStatus(sessions, 200)
   const family = await browser.get('/api/my/family')
   expectStatus(family, 200)
@@ -393,7 +393,7 @@ describe('calendar feeds (RFC 5545)', () => {
       const feed = feeds.get(side)
       if (!feed) throw new Error('no feed')
       const events = parseFeed(await feedText(feed.path))
-      const mine = (await browserOf(side).get('/api/my-family/sessions')).json<{ sessions: MySession[] }>()
+      const mine = (await browserOf(side).get('/api/my/sessions')).json<{ sessions: MySession[] }>()
         .sessions
       expect(events).toHaveLength(schedule.sessions.length)
       expect(mine).toHaveLength(schedule.sessions.length)

@@ -352,7 +352,7 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
   )
 
   r.get(
-    '/api/my-family/sessions',
+    '/api/my/sessions',
     {
       config: { policy: policies.roles('parent'), audit: { action: 'my_family.sessions.list' } },
       schema: {

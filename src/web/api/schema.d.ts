@@ -19015,7 +19015,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/my-family/sessions": {
+    "/api/my/sessions": {
         parameters: {
             query?: never;
             header?: never;
