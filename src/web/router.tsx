@@ -62,6 +62,11 @@ export const router = createBrowserRouter([
         lazy: page(async () => (await import('./pages/refer/self-referral-page')).SelfReferralPage),
       },
       {
+        // The day sheet is printed for the door: signed in, but without the app's header and menu.
+        path: '/calendar/:venueId/day/:date/sheet',
+        lazy: page(async () => (await import('./pages/calendar/day-sheet-page')).DaySheetPage),
+      },
+      {
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
@@ -115,6 +120,20 @@ export const router = createBrowserRouter([
             path: 'waiting-list',
             lazy: page(
               async () => (await import('./pages/referrals/waiting-list-page')).WaitingListPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'calendar',
+            lazy: page(
+              async () => (await import('./pages/calendar/calendar-page')).CalendarPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'calendar/:venueId',
+            lazy: page(
+              async () => (await import('./pages/calendar/calendar-page')).CalendarPage,
               ['admin', 'coordinator'],
             ),
           },

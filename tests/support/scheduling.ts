@@ -89,7 +89,9 @@ export async function readyCase(
   const file = (await world.desk.get(`/api/cases/${caseId}`)).json<CaseDetail>()
   for (const adult of file.groundRules.adults)
     expectStatus(
-      await world.desk.post(`/api/parties/${adult.partyId}/ground-rules`, { versionId: world.rulesVersionId }),
+      await world.desk.post(`/api/parties/${adult.partyId}/ground-rules`, {
+        versionId: world.rulesVersionId,
+      }),
       204,
     )
   const ready = await world.desk.get(`/api/cases/${caseId}`)

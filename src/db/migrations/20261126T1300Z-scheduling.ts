@@ -153,11 +153,7 @@ export async function up(db: AnyDb): Promise<void> {
     .on('sessions')
     .columns(['centre_id', 'local_date'])
     .execute()
-  await db.schema
-    .createIndex('sessions_case_idx')
-    .on('sessions')
-    .columns(['case_id', 'starts_at'])
-    .execute()
+  await db.schema.createIndex('sessions_case_idx').on('sessions').columns(['case_id', 'starts_at']).execute()
 
   await db.schema
     .createTable('calendar_feeds')

@@ -393,8 +393,7 @@ describe('calendar feeds (RFC 5545)', () => {
       const feed = feeds.get(side)
       if (!feed) throw new Error('no feed')
       const events = parseFeed(await feedText(feed.path))
-      const mine = (await browserOf(side).get('/api/my/sessions')).json<{ sessions: MySession[] }>()
-        .sessions
+      const mine = (await browserOf(side).get('/api/my/sessions')).json<{ sessions: MySession[] }>().sessions
       expect(events).toHaveLength(schedule.sessions.length)
       expect(mine).toHaveLength(schedule.sessions.length)
       // The visiting parent comes 15 minutes before the child and leaves 15 minutes after (R-ARR-1/2).

@@ -69,7 +69,11 @@ const placementOf = (input: PlanInput, arrival: ArrivalRules): Placement => ({
 
 /** The dates a plan books now: up to its last date (two years at most), or the centre's booking horizon. */
 function planDates(input: PlanInput, settings: SchedulingSettings): string[] {
-  const horizon = plusDays(input.firstOn, input.lastOn ? 104 * 7 : settings.bookAheadWeeks * 7)
+  // A plan with an end, or on chosen dates, books to its end (two years at most); others to the horizon.
+  const bounded = input.lastOn !== null || input.frequency === 'on_dates'
+  const horizon = plusDays(input.firstOn, bounded ? 104 * 7 : settings.bookAheadWeeks * 7)
+  if (input.frequency === 'on_dates' && input.dates.some((date) => date > horizon))
+    throw new AppError('INVALID_INPUT', 'Choose dates within two years of the first', { field: 'dates' })
   const skip = new Set(input.skipDates)
   return occurrenceDates(
     {

@@ -3,7 +3,14 @@ import { createTestContext, type TestContext } from '../../../tests/support/test
 import { expectStatus } from '../../../tests/support/referrals'
 import { buildSchedulingWorld, planBody, readyCase } from '../../../tests/support/scheduling'
 import type { CalendarView, CaseSchedule, PlanBooked, PlanPreview, SessionView } from './scheduling.schemas'
-import { signGroundRules, unsignedCase } from '../../../tests/support/scheduling-checks'
+import {
+  nextWeekday,
+  secondsUntil,
+  signGroundRules,
+  signInAgain,
+  todayIn,
+  unsignedCase,
+} from '../../../tests/support/scheduling-checks'
 import { localParts, plusDays } from './schedule.rules'
 
 let t: TestContext
@@ -269,5 +276,78 @@ describe('telling the parents when a series ends', () => {
     expect(text).not.toContain('10:00')
     expect(text).not.toContain('Front door')
     expect(text).not.toContain('Please arrive')
+  })
+})
+
+describe('checks and refusals around one session', () => {
+  it('a dry-run move needs no reason and is audited as a check, not a move; a real move needs a reason', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const booked = (await world.desk.post(`/api/cases/${file.id}/plans`, planBody(world))).json<PlanBooked>()
+    const session = booked.sessions[0]
+    if (!session) throw new Error('no session booked')
+    const check = await world.desk.post(`/api/sessions/${session.id}/move`, {
+      date: '2027-03-07',
+      startsAt: '11:00',
+      version: session.version,
+      dryRun: true,
+    })
+    expectStatus(check, 200)
+    expect(check.json<{ ok: boolean; session: unknown }>()).toMatchObject({ ok: true, session: null })
+    const actions = (
+      await t.deps.db
+        .selectFrom('audit_log')
+        .select(['action', 'resource_ids'])
+        .where('organisation_id', '=', world.organisationId)
+        .execute()
+    )
+      .filter((row) => row.resource_ids.includes(session.id))
+      .map((row) => row.action)
+    expect(actions).toEqual(['session.move.check'])
+    const noReason = await world.desk.post(`/api/sessions/${session.id}/move`, {
+      date: '2027-03-07',
+      startsAt: '11:00',
+      version: session.version,
+    })
+    expect(noReason.statusCode).toBe(400)
+    expect(noReason.json<{ error: { details: { field: string } } }>().error.details.field).toBe('reason')
+  })
+
+  it('chosen dates more than two years after the first are refused, not silently dropped', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const refused = await world.desk.post(
+      `/api/cases/${file.id}/plans`,
+      planBody(world, {
+        frequency: 'on_dates',
+        firstOn: '2027-03-13',
+        lastOn: null,
+        dates: ['2027-03-13', '2029-04-07'],
+      }),
+    )
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json<{ error: { details: { field: string } } }>().error.details.field).toBe('dates')
+  })
+
+  it('a session that has started cannot be cancelled: attendance is recorded instead', async () => {
+    const world = await buildSchedulingWorld(t)
+    const file = await readyCase(world)
+    const saturday = nextWeekday(todayIn(t, 'Europe/London'), 6)
+    const booked = (
+      await world.desk.post(
+        `/api/cases/${file.id}/plans`,
+        planBody(world, { frequency: 'one_off', firstOn: saturday, lastOn: null }),
+      )
+    ).json<PlanBooked>()
+    const session = booked.sessions[0]
+    if (!session) throw new Error('no session booked')
+    t.clock.advance(secondsUntil(t, session.startsAt, 60))
+    await signInAgain(t, world)
+    const late = await world.desk.post(`/api/sessions/${session.id}/cancel`, {
+      by: 'resident',
+      reason: 'Stuck',
+    })
+    expect(late.statusCode).toBe(409)
+    expect(late.json<{ error: { details: { rule: string } } }>().error.details.rule).toBe('session-started')
   })
 })

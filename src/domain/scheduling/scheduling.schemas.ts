@@ -368,7 +368,8 @@ export const MoveSessionSchema = z
     roomId: z.string().max(64).nullable().optional(),
     /** The version the caller saw; a stale one is refused rather than overwriting another change. */
     version: z.number().int().min(1),
-    reason: Reason,
+    /** Why it moves; needed to save, not to check. */
+    reason: z.string().trim().max(1000).default(''),
     dryRun: z.boolean().default(false),
   })
   .strip()

@@ -113,7 +113,17 @@ export async function moveSession(
       Math.round((Date.parse(session.ends_at) - Date.parse(session.starts_at)) / 60_000)
     const candidate = candidateOn(ctx, placement, input.date, input.startsAt, duration)
     const conflicts = conflictsOf(ctx, found, placement, candidate, new Set([session.id]))
-    if (input.dryRun) return { ok: conflicts.length === 0, conflicts, moved: false }
+    if (input.dryRun) {
+      // A check is not a move: its own audit row says so (the route's would say session.move).
+      await auditAs(trx, deps.clock, actor, {
+        action: 'session.move.check',
+        resourceType: 'session',
+        resourceIds: [session.id, found.id],
+        details: { to: input.date, conflicts: conflicts.length },
+      })
+      return { ok: conflicts.length === 0, conflicts, moved: false }
+    }
+    if (!input.reason) throw new AppError('INVALID_INPUT', 'Say why the session moves', { field: 'reason' })
     if (conflicts.length > 0)
       throw new AppError('CONFLICT', 'The session cannot move there; see why below', {
         rule: 'SCH',
@@ -188,6 +198,10 @@ export async function cancelSession(
     if (session.status !== 'scheduled')
       throw new AppError('CONFLICT', 'Only a booked session can be cancelled', {
         rule: 'session-not-scheduled',
+      })
+    if (session.starts_at <= deps.clock.now().toISOString())
+      throw new AppError('CONFLICT', 'The session has started: record who came instead', {
+        rule: 'session-started',
       })
     const now = deps.clock.now().toISOString()
     const toldAt = input.toldAt ? new Date(input.toldAt).toISOString() : now

@@ -18329,7 +18329,8 @@ export interface paths {
                         venueId?: string | null;
                         roomId?: string | null;
                         version: number;
-                        reason: string;
+                        /** @default  */
+                        reason?: string;
                         /** @default false */
                         dryRun?: boolean;
                     };

@@ -56,3 +56,12 @@ export type Attendance = PartyView['attendance']
 export type AuthorisedBy = NonNullable<PartyView['authorisedBy']>
 export type ClosureOutcome = NonNullable<CaseDetail['closure']>['outcome']
 export type ReviewOutcome = CaseDetail['reviews'][number]['outcome']
+export type {
+  CaseSchedule,
+  Conflict,
+  MySession,
+  PlanPreview,
+  PlanView,
+  SchedulingSettings,
+  SessionView,
+} from '../../domain/scheduling/scheduling.schemas'

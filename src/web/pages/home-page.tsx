@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/referrals': 'New referrals, pre-visits, risk assessments and decisions.',
   '/cases': 'Families with a place: contact level, reviews, notes and warnings.',
   '/waiting-list': 'Families waiting for a place, and the places free at each centre.',
+  '/calendar': 'Sessions at each venue, room by room, and the day sheet for the door.',
   '/my-family': 'Your details, your children and the centre’s ground rules.',
   '/settings': 'Your organisation, centres, venues and rooms.',
   '/people': 'Invite staff, volunteers, referrers and parents, and choose what they can do.',

@@ -5,6 +5,7 @@ import {
   IconHourglass,
   IconInbox,
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconHome,
   IconListDetails,
   IconMail,
@@ -26,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/referrals', label: 'Referrals', icon: IconInbox, roles: ['admin', 'coordinator', 'referrer'] },
   { to: '/cases', label: 'Cases', icon: IconFolders, roles: ['admin', 'coordinator'] },
   { to: '/waiting-list', label: 'Waiting list', icon: IconHourglass, roles: ['admin', 'coordinator'] },
+  { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent, roles: ['admin', 'coordinator'] },
   { to: '/my-family', label: 'My family', icon: IconHeartHandshake, roles: ['parent'] },
   {
     to: '/settings',

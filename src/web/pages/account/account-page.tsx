@@ -6,13 +6,17 @@ import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
 import { ROLE_LABELS } from '../../format'
 import { ApiTokensCard } from './api-tokens-card'
+import { CalendarFeedsCard } from './calendar-feeds-card'
 import { ChangePasswordCard } from './change-password-card'
 import { SessionsCard } from './sessions-card'
 import { TwoFactorCard } from './two-factor-card'
 
 export const accountQueryKey = ['account'] as const
 
-/** The signed-in person's own account: details, password, two-factor, devices and API tokens. */
+/** Who has sessions or shifts to show in a calendar feed. */
+const FEED_ROLES = new Set<string>(['admin', 'coordinator', 'volunteer', 'parent'])
+
+/** The signed-in person's own account: details, calendar feeds, password, two-factor, devices and API tokens. */
 export function AccountPage() {
   const account = useQuery({ queryKey: accountQueryKey, queryFn: () => call(api.GET('/api/account')) })
 
@@ -34,6 +38,7 @@ export function AccountPage() {
               your name or email address, ask your organisation’s administrator.
             </Text>
           </Card>
+          {account.data.roles.some((grant) => FEED_ROLES.has(grant.role)) ? <CalendarFeedsCard /> : null}
           <ChangePasswordCard />
           <TwoFactorCard twoFactor={account.data.twoFactor} />
           <SessionsCard />

@@ -6,14 +6,17 @@ export function SectionCard({
   title,
   intro,
   children,
+  id,
 }: {
   title: string
   intro?: ReactNode
   children: ReactNode
+  /** For a link straight to this card, such as /account#calendar. */
+  id?: string
 }) {
   const headingId = useId()
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId}>
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId} id={id}>
       <Title order={2} size="h3" id={headingId}>
         {title}
       </Title>

@@ -23,6 +23,7 @@ import { caseKey, caseQuery } from './queries'
 import { ReadinessSection } from './readiness-section'
 import { ReviewDue } from './review-due'
 import { ReviewsSection } from './reviews-section'
+import { ScheduleSection } from './schedule-section'
 
 /** The family's case file on one screen. */
 export function CasePage() {
@@ -80,6 +81,7 @@ function CaseFile({ detail }: { detail: CaseDetail }) {
           </Stack>
         </Section>
         {isActive ? <ReadinessSection caseId={detail.id} /> : null}
+        <ScheduleSection detail={detail} />
         <PeopleSection detail={detail} canAdd={isActive} onAdded={reload} />
         <GroundRulesSection detail={detail} />
         <LevelSection detail={detail} />

@@ -8,7 +8,9 @@ import { ArchivedBadge } from './centre-card'
 import { RoomForm } from './room-form'
 import { RoomRow } from './room-row'
 import classes from './settings.module.css'
+import { VenueEntrances } from './venue-entrances'
 import { VenueForm } from './venue-form'
+import { VenueOpenings } from './venue-openings'
 
 /** A venue with its rooms; change, archive or restore it, and add rooms. */
 export function VenuePanel({ venue, centreId }: { venue: VenueView; centreId: string }) {
@@ -82,6 +84,12 @@ export function VenuePanel({ venue, centreId }: { venue: VenueView; centreId: st
           </Button>
         )}
       </Stack>
+      {venue.archived ? null : (
+        <Stack gap="md" className={classes.schedule}>
+          <VenueEntrances venue={venue} centreId={centreId} />
+          <VenueOpenings venue={venue} centreId={centreId} />
+        </Stack>
+      )}
     </Paper>
   )
 }
