@@ -127,6 +127,11 @@ test.describe('the coordinator’s calendar', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Move this session' }).click()
     const move = page.getByRole('dialog')
     await expect(move.getByText(/^Move the session on /)).toBeVisible()
+    // Rescheduling from the calendar: a time before the venue opens is explained before saving.
+    await move.getByLabel('New start time').fill('07:00')
+    await expect(move.getByText('This time does not work')).toBeVisible()
+    await expect(move.getByText(/inside the opening hours that day/)).toBeVisible()
+    await expect(move.getByRole('button', { name: 'Save the new time' })).toBeDisabled()
     await shoot(page, 'move-desktop', false)
     await move.getByRole('button', { name: 'Close' }).first().click()
     await expect(page.getByRole('dialog')).toHaveCount(0)
