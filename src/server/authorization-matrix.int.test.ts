@@ -678,10 +678,10 @@ const SAMPLES: [string, Sample][] = [
     },
   ],
   // Scheduling: opening hours, closures, plans, sessions, the parent's own sessions and calendar feeds.
-  ['GET /api/scheduling/settings', { ok: 200, call: () => ({ url: '/api/scheduling/settings' }) }],
+  ['GET /api/scheduling-settings', { ok: 200, call: () => ({ url: '/api/scheduling-settings' }) }],
   [
-    'PATCH /api/scheduling/settings',
-    { ok: 200, call: () => ({ url: '/api/scheduling/settings', body: { slotStepMinutes: 15 } }) },
+    'PATCH /api/scheduling-settings',
+    { ok: 200, call: () => ({ url: '/api/scheduling-settings', body: { slotStepMinutes: 15 } }) },
   ],
   [
     'GET /api/venues/:venueId/openings',
@@ -1257,8 +1257,8 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/referrals/:referralId/start-intake: admin, coordinator",
         "GET /api/referrals/export.csv: admin, coordinator, referrer",
         "PATCH /api/rooms/:roomId: admin, coordinator",
-        "GET /api/scheduling/settings: admin, coordinator",
-        "PATCH /api/scheduling/settings: admin",
+        "GET /api/scheduling-settings: admin, coordinator",
+        "PATCH /api/scheduling-settings: admin",
         "GET /api/sessions/:sessionId: admin, coordinator",
         "POST /api/sessions/:sessionId/cancel: admin, coordinator",
         "POST /api/sessions/:sessionId/move: admin, coordinator",

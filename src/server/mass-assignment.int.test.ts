@@ -993,16 +993,16 @@ const WRITES: WriteCase[] = [
   },
   // ---------- scheduling ----------
   {
-    key: 'PATCH /api/scheduling/settings',
+    key: 'PATCH /api/scheduling-settings',
     as: 'admin',
     ok: 200,
     prepare: async () => {
       // Rules of its own first, so that a rule the request does not name has something to lose.
       const own = { cancellationNoticeHours: 48, missesBeforeReview: 3 }
-      expectStatus(await fx.adminBrowser.patch('/api/scheduling/settings', own), 200)
+      expectStatus(await fx.adminBrowser.patch('/api/scheduling-settings', own), 200)
       return {
         browser: fx.adminBrowser,
-        url: '/api/scheduling/settings',
+        url: '/api/scheduling-settings',
         body: { slotStepMinutes: 30 },
         writes: { organisation_settings: { update: ['scheduling', 'updated_at'] } },
         verify: async () => {

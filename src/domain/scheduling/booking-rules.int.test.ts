@@ -268,7 +268,7 @@ describe('each refusal says which rule and what it clashes with (409)', () => {
     const adminDesk = new TestBrowser(t.app)
     await adminDesk.signIn(admin, t.clock)
     expectStatus(
-      await adminDesk.patch('/api/scheduling/settings', { allowSeparateEntrancesInsteadOfStagger: false }),
+      await adminDesk.patch('/api/scheduling-settings', { allowSeparateEntrancesInsteadOfStagger: false }),
       200,
     )
     const next = await readyCase(world)

@@ -65,7 +65,7 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
   })
 
   r.get(
-    '/api/scheduling/settings',
+    '/api/scheduling-settings',
     {
       config: { policy: desk, audit: { action: 'scheduling.settings.read' } },
       schema: {
@@ -78,7 +78,7 @@ export function schedulingRoutes(app: FastifyInstance, deps: Deps): void {
   )
 
   r.patch(
-    '/api/scheduling/settings',
+    '/api/scheduling-settings',
     {
       config: { policy: policies.roles('admin'), audit: { action: 'scheduling.settings.update' } },
       schema: {

@@ -14678,7 +14678,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/scheduling/settings": {
+    "/api/scheduling-settings": {
         parameters: {
             query?: never;
             header?: never;

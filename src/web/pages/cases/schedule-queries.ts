@@ -23,7 +23,7 @@ export function centreQuery(centreId: string) {
 
 export const schedulingSettingsQuery = {
   queryKey: ['scheduling-settings'] as const,
-  queryFn: () => call(api.GET('/api/scheduling/settings')),
+  queryFn: () => call(api.GET('/api/scheduling-settings')),
   staleTime: 60_000,
 }
 
