@@ -75,7 +75,8 @@ export async function moveSession(
 ): Promise<z.infer<typeof MoveCheckSchema>> {
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const { session, found, centre } = await findDeskSession(trx, actor, sessionId)
-    await lockCentreForBooking(trx, scopeOf(actor), centre.id)
+    // A check only reads: it need not queue behind other bookings of the centre.
+    if (!input.dryRun) await lockCentreForBooking(trx, scopeOf(actor), centre.id)
     if (session.status !== 'scheduled')
       throw new AppError('CONFLICT', 'Only a booked session can be moved', { rule: 'session-not-scheduled' })
     if (session.version !== input.version) throw stale()
