@@ -18,6 +18,8 @@ export interface CentresTable {
   organisation_id: string
   name: string
   time_zone: string
+  /** How many volunteers the centre aims to have; null uses the organisation's setting. */
+  target_volunteers: number | null
   created_at: Instant
   updated_at: Instant
 }
@@ -164,6 +166,8 @@ export interface OrganisationSettingsTable {
   intake: string
   /** JSON, parsed with defaults by the domain (SchedulingSettingsSchema). */
   scheduling: string | null
+  /** JSON, parsed with defaults by the domain (VolunteeringSettingsSchema). */
+  volunteering: string | null
   updated_at: Instant
 }
 
@@ -360,7 +364,7 @@ export interface CaseNotesTable {
 export interface WorkflowTransitionsTable {
   id: string
   organisation_id: string
-  subject_type: 'referral' | 'case'
+  subject_type: 'referral' | 'case' | 'volunteer'
   subject_id: string
   from_status: string | null
   to_status: string
@@ -385,6 +389,8 @@ export interface OpeningSessionsTable {
   first_on: LocalDate
   last_on: LocalDate | null
   capacity_units: number
+  /** JSON: team leaders, floor and reception volunteers each occurrence needs; null uses the defaults. */
+  staffing: string | null
   archived_at: Instant | null
   created_at: Instant
   updated_at: Instant
@@ -486,6 +492,181 @@ export interface CalendarFeedsTable {
   revoked_at: Instant | null
 }
 
+export interface VolunteersTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  /** The volunteer's sign-in, once they have one; enquiries have none. */
+  user_id: string | null
+  full_name: string
+  search_name: string
+  email: string | null
+  phone: string | null
+  date_of_birth: LocalDate | null
+  stage: string
+  stage_changed_at: Instant
+  /** JSON array of the duties beyond the floor they may take (team_leader, supervisor, escort...). */
+  duties: string
+  mentor_id: string | null
+  started_on: LocalDate | null
+  mentoring_until: LocalDate | null
+  planned_end_on: LocalDate | null
+  left_on: LocalDate | null
+  references_received: number
+  /** JSON array of weekly windows: { weekday, from, to }. */
+  availability: string
+  max_shifts_per_month: number | null
+  notes: string | null
+  version: number
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface VolunteerRequirementsTable {
+  id: string
+  organisation_id: string
+  code: string
+  title: string
+  kind: string
+  mandatory: Flag
+  valid_months: number | null
+  due_days: number | null
+  /** JSON array: '*' gates every shift, otherwise the duties it gates. */
+  gates: string
+  sort_order: number
+  archived_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface VolunteerRecordsTable {
+  id: string
+  organisation_id: string
+  volunteer_id: string
+  requirement_id: string
+  completed_on: LocalDate
+  expires_on: LocalDate | null
+  passed: Flag
+  provider: string | null
+  note: string | null
+  /** Sealed JSON of DBS certificate metadata (level, number, update-service check); never the content. */
+  dbs_sealed: string | null
+  renewal_started_on: LocalDate | null
+  recorded_by_user_id: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface PoliciesTable {
+  id: string
+  organisation_id: string
+  title: string
+  must_read: Flag
+  sort_order: number
+  archived_at: Instant | null
+  created_at: Instant
+}
+
+export interface PolicyVersionsTable {
+  id: string
+  organisation_id: string
+  policy_id: string
+  version: number
+  body: string
+  changes: string | null
+  published_on: LocalDate
+  published_by_user_id: string | null
+  created_at: Instant
+}
+
+export interface PolicyAcknowledgementsTable {
+  id: string
+  organisation_id: string
+  volunteer_id: string
+  policy_version_id: string
+  user_id: string | null
+  acknowledged_at: Instant
+}
+
+export interface AvailabilityExceptionsTable {
+  id: string
+  organisation_id: string
+  volunteer_id: string
+  first_day: LocalDate
+  last_day: LocalDate
+  kind: 'unavailable' | 'available'
+  note: string | null
+  created_at: Instant
+}
+
+export interface RotaAssignmentsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  venue_id: string | null
+  opening_id: string | null
+  session_id: string | null
+  /** `opening:<id>:<date>` for an opening's shift, `session:<id>` for an escorted visit. */
+  shift_key: string
+  on_date: LocalDate
+  duty: string
+  volunteer_id: string
+  starts_at: Instant
+  ends_at: Instant
+  status: 'assigned' | 'cancelled'
+  suggested: Flag
+  assigned_by_user_id: string | null
+  version: number
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface RotaSwapsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  assignment_id: string
+  from_volunteer_id: string
+  to_volunteer_id: string
+  status: 'requested' | 'approved' | 'declined' | 'withdrawn'
+  note: string | null
+  requested_by_user_id: string | null
+  requested_at: Instant
+  decided_by_user_id: string | null
+  decided_at: Instant | null
+  decision_note: string | null
+}
+
+export interface VolunteerHoursTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  volunteer_id: string
+  assignment_id: string | null
+  kind: string
+  on_date: LocalDate
+  minutes: number
+  miles: number | null
+  expenses_pence: number | null
+  description: string | null
+  status: 'submitted' | 'approved' | 'declined'
+  submitted_by_user_id: string | null
+  decided_by_user_id: string | null
+  decided_at: Instant | null
+  decision_note: string | null
+  created_at: Instant
+}
+
+export interface ComplianceAlertsTable {
+  id: string
+  organisation_id: string
+  volunteer_id: string
+  requirement_id: string
+  due_on: LocalDate
+  days_before: number
+  sent_at: Instant
+}
+
 export interface DB {
   organisations: OrganisationsTable
   centres: CentresTable
@@ -518,6 +699,17 @@ export interface DB {
   contact_plans: ContactPlansTable
   sessions: SessionsTable
   calendar_feeds: CalendarFeedsTable
+  volunteers: VolunteersTable
+  volunteer_requirements: VolunteerRequirementsTable
+  volunteer_records: VolunteerRecordsTable
+  policies: PoliciesTable
+  policy_versions: PolicyVersionsTable
+  policy_acknowledgements: PolicyAcknowledgementsTable
+  availability_exceptions: AvailabilityExceptionsTable
+  rota_assignments: RotaAssignmentsTable
+  rota_swaps: RotaSwapsTable
+  volunteer_hours: VolunteerHoursTable
+  compliance_alerts: ComplianceAlertsTable
 }
 
 export type UserRow = Selectable<UsersTable>

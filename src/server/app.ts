@@ -22,6 +22,7 @@ import { usersRoutes } from './routes/users.routes'
 import { casesRoutes } from './routes/cases.routes'
 import { intakeRoutes } from './routes/intake.routes'
 import { schedulingRoutes } from './routes/scheduling.routes'
+import { volunteerRoutes } from './routes/volunteers.routes'
 import { partiesRoutes } from './routes/parties.routes'
 import { referralsRoutes } from './routes/referrals.routes'
 import { registerWebApp } from './web'
@@ -186,6 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   casesRoutes(app, options.deps)
   intakeRoutes(app, options.deps)
   schedulingRoutes(app, options.deps)
+  volunteerRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   )

@@ -46,6 +46,7 @@ export async function createCentre(deps: Deps, actor: Actor, input: CreateCentre
     organisation_id: actor.organisationId,
     name: input.name,
     time_zone: input.timeZone,
+    target_volunteers: null,
     created_at: now,
     updated_at: now,
   }

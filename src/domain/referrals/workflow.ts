@@ -27,7 +27,7 @@ export async function recordTransition(
   who: { actor: Actor | null; label: string },
   move: {
     organisationId: string
-    subjectType: 'referral' | 'case'
+    subjectType: 'referral' | 'case' | 'volunteer'
     subjectId: string
     from: string | null
     to: string

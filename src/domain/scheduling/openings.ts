@@ -126,6 +126,7 @@ export async function createOpening(
       first_on: firstOn,
       last_on: input.lastOn,
       capacity_units: input.capacityUnits,
+      staffing: null,
       archived_at: null,
       created_at: now,
       updated_at: now,

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectStatus } from '../../../tests/support/referrals'
+import { createTestContext, type TestContext } from '../../../tests/support/test-app'
+import { buildVolunteerWorld, enrol } from '../../../tests/support/volunteers'
+import type { RotaView, VolunteerFile } from './volunteers.schemas'
+
+let t: TestContext
+beforeAll(async () => {
+  t = await createTestContext()
+})
+afterAll(async () => t.close())
+
+describe('an expired DBS check blocks rostering', () => {
+  it('refuses the shift with the reason; renewing the check lifts the block', async () => {
+    const world = await buildVolunteerWorld(t)
+    const lead = await enrol(world, { name: 'Ann Leader', duties: ['team_leader'] })
+    // Bob's DBS check was issued on 1 December 2023: it runs out on 1 December 2026, next week.
+    const lapsed = await enrol(world, { name: 'Bob Lapsed', dbsCompletedOn: '2023-12-01' })
+    const before = (await world.desk.get(`/api/volunteers/${lapsed.file.id}`)).json<VolunteerFile>()
+    expect(before.rosterable).toBe(true)
+    expect(before.requirements.find((r) => r.code === 'dbs')).toMatchObject({
+      status: 'expiring',
+      blocks: false,
+    })
+    // Ten days on, it has expired.
+    t.clock.advance(10 * 86_400)
+    await world.desk.signIn(world.coordinator, t.clock)
+    const file = (await world.desk.get(`/api/volunteers/${lapsed.file.id}`)).json<VolunteerFile>()
+    expect(file.rosterable).toBe(false)
+    expect(file.requirements.find((r) => r.code === 'dbs')).toMatchObject({ status: 'expired', blocks: true })
+    expect(file.blockers.join(' ')).toMatch(/Enhanced DBS check: Expired on 1 Dec 2026/)
+
+    const rota = (
+      await world.desk.get(`/api/centres/${world.centreId}/rota?from=2027-01-02&to=2027-01-03`)
+    ).json<RotaView>()
+    expect(rota.shifts).toHaveLength(2)
+    const shift = rota.shifts[0]
+    if (!shift) throw new Error('no shift')
+    const ann = await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+      shiftKey: shift.key,
+      duty: 'team_leader',
+      volunteerId: lead.file.id,
+    })
+    expectStatus(ann, 201)
+    const refused = await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+      shiftKey: shift.key,
+      duty: 'floor',
+      volunteerId: lapsed.file.id,
+    })
+    expectStatus(refused, 409)
+    const body = refused.json<{
+      error: { message: string; details: { rule: string; canOverride: boolean } }
+    }>()
+    expect(body.error.details.rule).toBe('ROTA-REQUIREMENT')
+    expect(body.error.details.canOverride).toBe(false)
+    expect(body.error.message).toMatch(/Enhanced DBS check: Expired on 1 Dec 2026/)
+    const overridden = await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+      shiftKey: shift.key,
+      duty: 'floor',
+      volunteerId: lapsed.file.id,
+      override: true,
+    })
+    expectStatus(overridden, 409)
+
+    const renewed = await world.desk.post(`/api/volunteers/${lapsed.file.id}/records`, {
+      requirementId: world.requirement('dbs'),
+      completedOn: '2026-12-03',
+      dbs: { level: 'enhanced', certificateNumber: '001122334455', onUpdateService: true },
+    })
+    expectStatus(renewed, 201)
+    const placed = await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+      shiftKey: shift.key,
+      duty: 'floor',
+      volunteerId: lapsed.file.id,
+    })
+    expectStatus(placed, 201)
+  })
+})
