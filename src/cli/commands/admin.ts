@@ -3,7 +3,8 @@ import { migrateToLatest } from '../../db/migrate'
 import type { Runtime } from '../runtime'
 import { runAuditVerify } from './audit-verify'
 import { BackupOptionsSchema, runBackup } from './backup'
-import { parseOptions, withRuntime, type CommandResult } from './command'
+import { sendComplianceAlerts } from '../../domain/volunteers/alerts'
+import { parseOptions, succeeded, withRuntime, type CommandResult } from './command'
 import { CreateUserOptionsSchema, runCreateUser } from './create-user'
 import { InitOptionsSchema, runInit } from './init'
 import { SeedOptionsSchema, runSeed } from './seed'
@@ -85,6 +86,17 @@ function registerOperationsCommands(program: Command): void {
     .action(async (file: string) => {
       const options = parseOptions(BackupOptionsSchema, { file })
       await withRuntime((runtime) => runBackup(runtime, options))
+    })
+
+  const volunteers = program.command('volunteers').description('Volunteers')
+  volunteers
+    .command('alerts')
+    .description('Send the reminders for volunteer records about to lapse (the server sends them hourly)')
+    .action(async () => {
+      await withRuntime(async (runtime) => {
+        const sent = await sendComplianceAlerts(runtime.deps)
+        return succeeded([`Reminders: ${sent.alerts}; emails queued: ${sent.emails}`])
+      })
     })
 
   const audit = program.command('audit').description('The audit log')

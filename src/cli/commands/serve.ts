@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Config } from '../../config/env'
 import { migrateToLatest } from '../../db/migrate'
 import { deliverOutbox } from '../../domain/outbox/deliver-outbox'
+import { sendComplianceAlerts } from '../../domain/volunteers/alerts'
 import { buildApp } from '../../server/app'
 import { assertNoPendingMigrations, openRuntime, smtpSender } from '../runtime'
 
@@ -68,7 +69,22 @@ export async function serve(
     }, 5000)
   }
 
+  // Reminders for volunteer records about to lapse: soon after start, then every hour. Each is sent
+  // once (the compliance_alerts log), so restarts and overlapping runs never repeat one.
+  let alerting = false
+  const sendAlerts = () => {
+    if (alerting) return
+    alerting = true
+    sendComplianceAlerts(runtime.deps)
+      .catch((error: unknown) => app.log.error({ err: error }, 'volunteer reminders failed'))
+      .finally(() => (alerting = false))
+  }
+  const alertsStart = setTimeout(sendAlerts, 30_000)
+  const alertsTimer = setInterval(sendAlerts, 60 * 60 * 1000)
+
   const shutdown = async () => {
+    clearTimeout(alertsStart)
+    clearInterval(alertsTimer)
     if (timer) clearInterval(timer)
     await app.close()
     await runtime.close()

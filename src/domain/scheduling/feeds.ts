@@ -16,7 +16,8 @@ import { auditAs } from '../audit/audit'
 import { toGrants } from '../auth/resolve-session'
 import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
-import { canSeeCentre } from '../organisation/organisation.policy'
+import { isDesk } from '../referrals/referrals.policy'
+import { volunteerShifts } from '../volunteers/shift-feed'
 import { newId } from '../shared/ids'
 import { hashSecret, newSecret } from '../shared/secrets'
 import { namesFor } from './booking'
@@ -151,9 +152,13 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
       status: status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       ...body,
     })
-  const staffCentres = centres.filter((c) => canSeeCentre(actor, c.id))
-  if (staffCentres.length > 0) {
-    for (const centre of staffCentres) {
+  // The desk sees every session of its centres; a volunteer sees the shifts they work.
+  const deskCentres = centres.filter((c) => isDesk(actor, c.id))
+  const shifts = await volunteerShifts(deps, actor)
+  for (const shift of shifts)
+    event(shift.timeZone, shift.id, shift.startsAt, shift.endsAt, 'confirmed', shift.body)
+  if (deskCentres.length > 0) {
+    for (const centre of deskCentres) {
       const today = localParts(deps.clock.now().toISOString(), centre.time_zone).date
       const rows = (
         await listSessionsOfCentres(deps.db, scope, [centre.id], plusDays(today, -14), plusDays(today, 120))
@@ -171,7 +176,7 @@ export async function renderFeed(deps: Deps, token: string, origin: RequestOrigi
         )
       }
     }
-  } else if (hasRole(actor, 'parent')) {
+  } else if (shifts.length === 0 && hasRole(actor, 'parent')) {
     const mine = await mySessions(deps, actor)
     for (const session of mine.sessions)
       event(

@@ -76,3 +76,31 @@ describe('an expired DBS check blocks rostering', () => {
     expectStatus(placed, 201)
   })
 })
+
+describe('a volunteer’s calendar feed', () => {
+  it('holds the shifts they work, and not the centre’s sessions', async () => {
+    const world = await buildVolunteerWorld(t)
+    const lead = await enrol(world, { name: 'Cath Leader', duties: ['team_leader'] })
+    const rota = (
+      await world.desk.get(`/api/centres/${world.centreId}/rota?from=2027-02-06&to=2027-02-07`)
+    ).json<RotaView>()
+    const sunday = rota.shifts.find((s) => s.date === '2027-02-07')
+    if (!sunday) throw new Error('no Sunday shift')
+    expectStatus(
+      await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+        shiftKey: sunday.key,
+        duty: 'team_leader',
+        volunteerId: lead.file.id,
+      }),
+      201,
+    )
+    const made = await lead.browser.post('/api/calendar-feeds', { label: 'Phone' })
+    expectStatus(made, 201)
+    const ics = await t.app.inject({ method: 'GET', url: new URL(made.json<{ url: string }>().url).pathname })
+    expect(ics.statusCode).toBe(200)
+    const events = ics.body.match(/BEGIN:VEVENT/g) ?? []
+    expect(events).toHaveLength(1)
+    expect(ics.body).toContain('SUMMARY:Team leader · Test Centre')
+    expect(ics.body).toMatch(/DTSTART;TZID=Europe\/London:20270207T090000/)
+  })
+})
