@@ -158,8 +158,22 @@ export async function getRota(deps: Deps, actor: Actor, centreId: string, from: 
   const nameOf = names(ctx)
   const swaps = await listOpenSwaps(deps.db, scopeOf(actor), centreId)
   const byId = new Map(ctx.assignments.map((a) => [a.id, a]))
+  const places = new Set(
+    ctx.shifts.flatMap((s) => s.positions.map((p) => `${s.key}|${p.duty}|${p.sessionId ?? ''}`)),
+  )
+  const orphaned = ctx.assignments.filter(
+    (a) =>
+      a.on_date >= from && a.on_date <= to && !places.has(`${a.shift_key}|${a.duty}|${a.session_id ?? ''}`),
+  )
   return {
     centreId,
+    orphaned: orphaned.map((a) => ({
+      assignmentId: a.id,
+      date: a.on_date,
+      duty: a.duty as Duty,
+      volunteerId: a.volunteer_id,
+      fullName: nameOf.get(a.volunteer_id) ?? 'Unknown',
+    })),
     timeZone: ctx.team.centre.time_zone,
     from,
     to,

@@ -104,3 +104,35 @@ describe('a volunteer’s calendar feed', () => {
     expect(ics.body).toMatch(/DTSTART;TZID=Europe\/London:20270207T090000/)
   })
 })
+
+describe('a place that goes away', () => {
+  it('keeps the volunteer on the rota as orphaned when a closure is added on their day', async () => {
+    const world = await buildVolunteerWorld(t)
+    const lead = await enrol(world, { name: 'Dee Leader', duties: ['team_leader'] })
+    const url = `/api/centres/${world.centreId}/rota?from=2027-03-06&to=2027-03-07`
+    const saturday = (await world.desk.get(url)).json<RotaView>().shifts.find((s) => s.date === '2027-03-06')
+    if (!saturday) throw new Error('no Saturday shift')
+    expectStatus(
+      await world.desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+        shiftKey: saturday.key,
+        duty: 'team_leader',
+        volunteerId: lead.file.id,
+      }),
+      201,
+    )
+    expect((await world.desk.get(url)).json<RotaView>().orphaned).toEqual([])
+    expectStatus(
+      await world.desk.post(`/api/centres/${world.centreId}/closures`, {
+        firstDay: '2027-03-06',
+        lastDay: '2027-03-06',
+        reason: 'Hall booked for a wedding',
+      }),
+      201,
+    )
+    const after = (await world.desk.get(url)).json<RotaView>()
+    expect(after.shifts.map((s) => s.date)).toEqual(['2027-03-07'])
+    expect(after.orphaned).toEqual([
+      expect.objectContaining({ date: '2027-03-06', duty: 'team_leader', fullName: 'Dee Leader' }),
+    ])
+  })
+})

@@ -466,6 +466,17 @@ export const ShiftSchema = z.object({
 export type ShiftView = z.infer<typeof ShiftSchema>
 export const RotaSchema = z.object({
   centreId: z.string(),
+  orphaned: z
+    .array(
+      z.object({
+        assignmentId: z.string(),
+        date: LocalDateSchema,
+        duty: DutySchema,
+        volunteerId: z.string(),
+        fullName: z.string(),
+      }),
+    )
+    .describe('People still on a place that no longer exists: the session moved or a closure was added'),
   timeZone: z.string(),
   from: LocalDateSchema,
   to: LocalDateSchema,

@@ -24508,6 +24508,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             centreId: string;
+                            /** @description People still on a place that no longer exists: the session moved or a closure was added */
+                            orphaned: {
+                                assignmentId: string;
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                duty: "team_leader" | "supervisor" | "escort" | "reception" | "floor";
+                                volunteerId: string;
+                                fullName: string;
+                            }[];
                             timeZone: string;
                             /** Format: date */
                             from: string;
