@@ -1,3 +1,4 @@
+import { ensureVolunteeringDefaults } from '../volunteers/defaults'
 import { insertCentre, insertOrganisation } from '../../db/repositories/organisations.repository'
 import { emailTaken, insertUser, replaceGrants } from '../../db/repositories/users.repository'
 import type { Actor } from '../access/actor'
@@ -114,6 +115,8 @@ async function insertOrganisationWithCentre(
     created_at: now,
     updated_at: now,
   })
+  // What a UK centre asks of its volunteers, and the policies they read: the organisation's to change.
+  await ensureVolunteeringDefaults(deps.db, deps.clock, organisationId)
   await auditAs(deps.db, deps.clock, cliActor(organisationId, origin), {
     action: 'organisation.create',
     resourceType: 'organisation',

@@ -236,7 +236,8 @@ export function summarise(
   const blockers: string[] = []
   const stage = stageProblem(facts, team.today)
   if (stage && ROSTERABLE_STAGES.includes(facts.stage)) blockers.push(stage)
-  if (ROSTERABLE_STAGES.includes(facts.stage))
+  // For those about to start, the same list says what is still needed before the first shift.
+  if (ROSTERABLE_STAGES.includes(facts.stage) || facts.stage === 'cleared' || facts.stage === 'training')
     for (const s of blockingFor(team.statesOn(row.id, team.today), 'floor'))
       blockers.push(`${s.title}: ${s.detail}`)
   return {
