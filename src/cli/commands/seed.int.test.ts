@@ -9,6 +9,7 @@ import { assertAcceptablePassword } from '../../domain/auth/passwords'
 import { addDays, localDateIn } from '../../domain/cases/cases.rules'
 import { DEMO_PASSWORD, demoEmail } from '../../domain/demo/demo-organisation'
 import { easterSunday } from '../../domain/demo/demo-schedule'
+import { DEMO_VOLUNTEER_NAME } from '../../domain/demo/demo-volunteers'
 import { seedDemoOrganisation, type DemoSeed } from '../../domain/demo/seed-demo'
 import { doorClash } from '../../domain/scheduling/schedule.rules'
 import type {
@@ -17,6 +18,15 @@ import type {
   ClosureView,
   OpeningView,
 } from '../../domain/scheduling/scheduling.schemas'
+import type {
+  HoursEntry,
+  Matrix,
+  MyVolunteering,
+  RotaView,
+  StaffingOverview,
+  VolunteerFile,
+  VolunteerSummary,
+} from '../../domain/volunteers/volunteers.schemas'
 import type { Runtime } from '../runtime'
 import { formatDemoLogins, runSeed, seedDemoIfEmpty } from './seed'
 
@@ -417,7 +427,7 @@ describe('the demo centre’s schedule', () => {
       frequency: 'fortnightly',
       venueId: null,
       roomId: null,
-      offsite: { place: 'HM Prison La Moye', travelMinutes: 30, escort: 'Demo Volunteer' },
+      offsite: { place: 'HM Prison La Moye', travelMinutes: 30, escort: DEMO_VOLUNTEER_NAME },
     })
     expect(prison.plans[0]?.offsite?.visitingOrderReference).toMatch(/^VO-/)
     const visits = prison.sessions.filter((s) => s.status !== 'skipped')
@@ -474,6 +484,256 @@ describe('the demo centre’s schedule', () => {
     const saturdays = london.sessions.filter((s) => s.status !== 'skipped')
     expect(saturdays.length).toBeGreaterThanOrEqual(8)
     for (const s of saturdays) expect(weekday(s.date)).toBe(6)
+  })
+})
+
+describe('the demo centre’s volunteers', () => {
+  const today = () => localDateIn('Europe/Jersey', t.clock.now())
+  let coordinator: TestBrowser
+  let team: VolunteerSummary[]
+  const named = (fullName: string): VolunteerSummary => {
+    const found = team.find((v) => v.fullName === fullName)
+    if (!found) throw new Error(`no volunteer ${fullName}`)
+    return found
+  }
+  const fileOf = async (fullName: string): Promise<VolunteerFile> => {
+    const response = await coordinator.get(`/api/volunteers/${named(fullName).id}`)
+    expect(response.statusCode).toBe(200)
+    return response.json<VolunteerFile>()
+  }
+  const hardWarnings = (rota: RotaView) =>
+    rota.shifts.flatMap((s) =>
+      s.positions.flatMap((p) =>
+        p.assigned.flatMap((a) =>
+          a.warnings.filter((w) => w.hard).map((w) => `${s.date} ${a.fullName}: ${w.message}`),
+        ),
+      ),
+    )
+  beforeAll(async () => {
+    coordinator = await signedIn('coordinator')
+    const response = await coordinator.get(`/api/volunteers?centreId=${seed.centreId}`)
+    expect(response.statusCode).toBe(200)
+    team = response.json<{ volunteers: VolunteerSummary[] }>().volunteers
+  })
+
+  it('has 13 of a target of 18, 5 of them leaving at the end of long terms, and six people on the way in', async () => {
+    const response = await coordinator.get(`/api/centres/${seed.centreId}/staffing`)
+    expect(response.statusCode).toBe(200)
+    const staffing = response.json<StaffingOverview>()
+    expect(staffing).toMatchObject({ target: 18, active: 8, leaving: 5, pipeline: 6, blocked: 1 })
+    expect(Object.fromEntries(staffing.byStage.map((s) => [s.stage, s.count]))).toEqual({
+      enquiry: 1,
+      role_meeting: 1,
+      application: 1,
+      references: 1,
+      dbs_applied: 1,
+      cleared: 0,
+      training: 1,
+      mentored: 2,
+      active: 6,
+      leaving: 5,
+      left: 0,
+      withdrawn: 0,
+    })
+    const yearsAgo = (years: number) => addDays(today(), -365 * years)
+    for (const v of team.filter((x) => x.stage === 'leaving')) {
+      expect(v.plannedEndOn && v.plannedEndOn > today(), v.fullName).toBe(true)
+      expect((v.startedOn ?? '9999') < yearsAgo(6), v.fullName).toBe(true)
+    }
+    const mentored = team.filter((v) => v.stage === 'mentored')
+    for (const v of mentored) {
+      expect(v.mentorName, v.fullName).not.toBeNull()
+      expect(named(v.mentorName ?? '').stage).toBe('active')
+      expect((v.startedOn ?? '') > yearsAgo(1), v.fullName).toBe(true)
+      expect((v.mentoringUntil ?? '') > today(), v.fullName).toBe(true)
+    }
+    const withDuty = (duty: string) => team.filter((v) => v.duties.some((d) => d === duty)).length
+    expect({ teamLeaders: withDuty('team_leader'), supervisors: withDuty('supervisor') }).toEqual({
+      teamLeaders: 3,
+      supervisors: 2,
+    })
+    expect(withDuty('escort')).toBeGreaterThanOrEqual(1)
+    const references = await fileOf(team.find((v) => v.stage === 'references')?.fullName ?? '')
+    expect({ received: references.referencesReceived, required: references.referencesRequired }).toEqual({
+      received: 1,
+      required: 2,
+    })
+    // No volunteer shares a name with anyone in the centre's families.
+    const parties = await t.deps.db
+      .selectFrom('parties')
+      .select('full_name')
+      .where('organisation_id', '=', seed.organisationId)
+      .execute()
+    const families = new Set(parties.map((p) => p.full_name))
+    expect(team.filter((v) => families.has(v.fullName))).toEqual([])
+  })
+
+  it('keeps each volunteer’s way in as dated history, with who moved them', async () => {
+    const leaving = await fileOf(team.find((v) => v.stage === 'leaving')?.fullName ?? '')
+    expect(leaving.history.map((h) => h.to)).toEqual([
+      'enquiry',
+      'role_meeting',
+      'application',
+      'references',
+      'dbs_applied',
+      'cleared',
+      'training',
+      ...(leaving.mentorId ? ['mentored'] : []),
+      'active',
+      'leaving',
+    ])
+    expect(new Set(leaving.history.map((h) => h.by))).toEqual(new Set(['Demo Coordinator']))
+    const dates = leaving.history.map((h) => h.at)
+    expect(dates).toEqual([...dates].sort())
+    expect((dates[0] ?? '') < addDays(today(), -6 * 365)).toBe(true)
+    const training = await fileOf(team.find((v) => v.stage === 'training')?.fullName ?? '')
+    expect(training.history.map((h) => h.to)).toEqual([
+      'enquiry',
+      'role_meeting',
+      'application',
+      'references',
+      'dbs_applied',
+      'cleared',
+      'training',
+    ])
+    expect((training.history[0]?.at ?? '') > addDays(today(), -200)).toBe(true)
+  })
+
+  it('has a cleared DBS check for every current volunteer: one ran out last month with a renewal in flight, one runs out within weeks', async () => {
+    const response = await coordinator.get(`/api/centres/${seed.centreId}/compliance`)
+    expect(response.statusCode).toBe(200)
+    const matrix = response.json<Matrix>()
+    const current = matrix.rows.filter((r) => ['mentored', 'active', 'leaving'].includes(r.volunteer.stage))
+    expect(current).toHaveLength(13)
+    const dbs = current.map((r) => ({
+      name: r.volunteer.fullName,
+      cell: r.cells.find((c) => c.code === 'dbs'),
+    }))
+    for (const { name, cell } of dbs) expect(cell?.completedOn, name).not.toBeNull()
+    const expired = dbs.filter((d) => d.cell?.status === 'expired')
+    expect(expired).toHaveLength(1)
+    const lapsed = expired[0]?.cell
+    expect(lapsed?.blocks).toBe(true)
+    expect(lapsed?.renewalStartedOn).not.toBeNull()
+    expect((lapsed?.expiresOn ?? '') < today() && (lapsed?.expiresOn ?? '') >= addDays(today(), -62)).toBe(
+      true,
+    )
+    expect(named(expired[0]?.name ?? '').rosterable).toBe(false)
+    const soon = dbs.filter((d) => d.cell?.status === 'expiring')
+    expect(soon.map((d) => d.cell?.expiresOn)).toEqual([addDays(today(), 20)])
+    // Everyone else can work: every other requirement that gates a shift is met.
+    expect(current.filter((r) => !r.volunteer.rosterable).map((r) => r.volunteer.fullName)).toEqual([
+      expired[0]?.name,
+    ])
+    // The certificate details are sealed, and shown only on their own route.
+    const records = (
+      await coordinator.get(`/api/volunteers/${named(expired[0]?.name ?? '').id}/records`)
+    ).json<{
+      records: { id: string; requirementId: string; hasDbsDetail: boolean; renewalStartedOn: string | null }[]
+    }>()
+    const check = records.records.find((r) => r.hasDbsDetail && r.renewalStartedOn !== null)
+    expect(check).toBeDefined()
+    const stored = await t.deps.db
+      .selectFrom('volunteer_records')
+      .select('dbs_sealed')
+      .where('id', '=', check?.id ?? '')
+      .executeTakeFirstOrThrow()
+    expect(stored.dbs_sealed).not.toMatch(/certificateNumber/)
+    const reveal = await coordinator.get(`/api/volunteer-records/${check?.id ?? ''}/dbs`)
+    expect(reveal.statusCode).toBe(200)
+    expect(reveal.json<{ detail: { level: string; certificateNumber: string } }>().detail).toMatchObject({
+      level: 'enhanced_barred',
+      certificateNumber: expect.stringMatching(/^\d{12}$/) as unknown,
+    })
+    // Supervisors hold the qualification; NACCC modules are a mix for those in their first year.
+    for (const row of current.filter((r) => r.volunteer.duties.includes('supervisor')))
+      expect(row.cells.find((c) => c.code === 'supervisor_qualification')?.status).toBe('ok')
+    for (const row of current.filter((r) => r.volunteer.stage === 'mentored')) {
+      const modules = row.cells.filter((c) => c.code.startsWith('naccc_')).map((c) => c.status)
+      expect(modules).toContain('ok')
+      expect(modules).toContain('due')
+    }
+  })
+
+  it('links the demo volunteer login to an active escort with shifts ahead, a new policy version to read and first aid running out', async () => {
+    const volunteer = await signedIn('volunteer')
+    const response = await volunteer.get('/api/my/volunteering')
+    expect(response.statusCode).toBe(200)
+    const mine = response.json<MyVolunteering>()
+    expect(mine.volunteer).toMatchObject({
+      fullName: DEMO_VOLUNTEER_NAME,
+      stage: 'active',
+      duties: ['escort'],
+      rosterable: true,
+    })
+    expect(mine.shifts.length).toBeGreaterThanOrEqual(1)
+    expect(mine.shifts.some((s) => s.duty === 'escort')).toBe(true)
+    expect(mine.shifts.filter((s) => s.swap?.status === 'requested')).toHaveLength(1)
+    expect(mine.pastShifts.some((s) => s.hoursLogged)).toBe(true)
+    const unread = mine.policies.filter((p) => p.acknowledgedAt === null)
+    expect(unread.map((p) => ({ title: p.title, version: p.version }))).toEqual([
+      { title: 'Confidentiality', version: 2 },
+    ])
+    expect(unread[0]?.publishedOn).toBe(addDays(today(), -7))
+    expect(unread[0]?.dueOn).not.toBeNull()
+    expect(mine.policies).toHaveLength(7)
+    const firstAid = mine.requirements.find((r) => r.code === 'first_aid')
+    expect(firstAid?.status).toBe('expiring')
+    expect((firstAid?.expiresOn ?? '') <= addDays(today(), 60)).toBe(true)
+    expect(mine.requirements.filter((r) => r.blocks)).toEqual([])
+    expect(mine.availability.weekly.map((w) => w.weekday)).toContain(3)
+  })
+
+  it('has a rota for the next eight weeks that keeps every hard rule, with places still open in weeks six to eight', async () => {
+    const from = today()
+    const to = addDays(from, 55)
+    const response = await coordinator.get(`/api/centres/${seed.centreId}/rota?from=${from}&to=${to}`)
+    expect(response.statusCode).toBe(200)
+    const rota = response.json<RotaView>()
+    const sundays = rota.shifts.filter((s) => s.openingId !== null && s.localEnd === '16:00')
+    expect(sundays.length).toBeGreaterThanOrEqual(6)
+    for (const shift of sundays)
+      expect(shift.positions.map((p) => p.duty)).toEqual(
+        expect.arrayContaining(['supervisor', 'team_leader', 'reception', 'floor']),
+      )
+    expect(hardWarnings(rota)).toEqual([])
+    const filled = rota.shifts.flatMap((s) => s.positions.flatMap((p) => p.assigned))
+    expect(filled.length).toBeGreaterThan(30)
+    expect(filled.some((a) => a.suggested)).toBe(true)
+    const open = (since: string) =>
+      rota.shifts.filter((s) => s.date >= since).reduce((sum, s) => sum + s.unfilled, 0)
+    expect(open(addDays(from, 35))).toBeGreaterThanOrEqual(1)
+    expect(rota.swaps).toHaveLength(1)
+    expect(rota.swaps[0]?.fromVolunteer).toBe(DEMO_VOLUNTEER_NAME)
+    expect(rota.swaps[0]?.problems.filter((p) => p.hard)).toEqual([])
+    const staffing = (
+      await coordinator.get(`/api/centres/${seed.centreId}/staffing`)
+    ).json<StaffingOverview>()
+    expect(staffing.unfilledShifts).toBe(open(from))
+    expect(staffing.unfilledByWeek.slice(5).some((w) => w.unfilled > 0)).toBe(true)
+    // The weeks already held keep every hard rule too.
+    const past = await coordinator.get(
+      `/api/centres/${seed.centreId}/rota?from=${addDays(from, -45)}&to=${addDays(from, -1)}`,
+    )
+    expect(hardWarnings(past.json<RotaView>())).toEqual([])
+  })
+
+  it('has logged the hours of the days already held, training, and an escorted journey waiting for approval', async () => {
+    const response = await coordinator.get(
+      `/api/volunteer-hours?centreId=${seed.centreId}&from=${addDays(today(), -70)}&to=${today()}`,
+    )
+    expect(response.statusCode).toBe(200)
+    const { entries } = response.json<{ entries: HoursEntry[] }>()
+    const of = (kind: string, status: string) => entries.filter((e) => e.kind === kind && e.status === status)
+    expect(of('session', 'approved').length).toBeGreaterThan(20)
+    expect(of('training', 'approved').length).toBeGreaterThanOrEqual(2)
+    const waiting = of('escort', 'submitted')
+    expect(waiting).toHaveLength(1)
+    expect(waiting[0]).toMatchObject({ fullName: DEMO_VOLUNTEER_NAME })
+    expect(waiting[0]?.miles).toBeGreaterThan(0)
+    expect(waiting[0]?.expensesPence).toBeGreaterThan(0)
+    expect(waiting[0]?.mileagePence).toBeGreaterThan(0)
+    expect(entries.filter((e) => e.status === 'submitted')).toHaveLength(1)
   })
 })
 

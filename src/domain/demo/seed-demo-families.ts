@@ -14,12 +14,14 @@ import { CLOSED_FAMILY, SELF_FAMILIES, SOCIAL_FAMILIES } from './demo-families'
 import { DEMO_GROUND_RULES, DEMO_INTAKE_SETTINGS } from './demo-ground-rules'
 import { referralInput, selfReferralInputs } from './demo-inputs'
 import type { DemoDesk } from './demo-intake'
-import { DEMO_ORGANISATION, DEMO_USERS } from './demo-organisation'
+import { DEMO_ORGANISATION } from './demo-organisation'
 import { PENDING_REFERRALS } from './demo-pending-referrals'
 import { scheduleStory, type DemoScheduleSummary, type SchedulableFamily } from './demo-schedule'
 import { on, StoryClock, tellStory, type StoryStep } from './demo-story'
+import { DEMO_VOLUNTEER_NAME } from './demo-volunteers'
 import { linkDemoParent } from './link-demo-parent'
 import { applyAsParent, pendingStories } from './seed-demo-pending'
+import { volunteerStory, type DemoVolunteersSummary } from './seed-demo-volunteers'
 
 export interface DemoPeople {
   organisationId: string
@@ -31,6 +33,7 @@ export interface DemoPeople {
 export interface DemoFamiliesSummary extends DemoScheduleSummary {
   activeCases: number
   openReferrals: number
+  volunteers: DemoVolunteersSummary
 }
 
 const actorFor = (people: DemoPeople, role: Role, centreId: string | null): Actor => ({
@@ -112,9 +115,10 @@ function parentsFamilyStory(
  * Fills the demo centre through the desk's own use cases, as a dated story so it has a past: intake
  * settings and ground rules a year ago; 33 active cases shaped like the reference centre (39
  * children, 33 visiting parents) opened over the last nine months, one closed; referrals at every
- * step of intake; the demo parent login linked to a mother in an active case; and a schedule (opening
- * sessions, closures, a contact plan for each family ready for one, six Sundays of attendance).
- * `deps.db` must be the seed's transaction, joined (see joinTransaction).
+ * step of intake; the demo parent login linked to a mother in an active case; a schedule (opening
+ * sessions, closures, a contact plan for each family ready for one, six Sundays of attendance); and,
+ * told alongside, the volunteer team with its rota, hours and the demo volunteer login (see
+ * volunteerStory). `deps.db` must be the seed's transaction, joined (see joinTransaction).
  */
 export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<DemoFamiliesSummary> {
   const until = deps.clock.now()
@@ -163,8 +167,9 @@ export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<
   })
   const referrer = actorFor(people, 'referrer', null)
   const pending = pendingStories(desk, referrer, people.centreId, families.length + 2)
-  const volunteer = DEMO_USERS.find((u) => u.role === 'volunteer')?.displayName ?? 'a volunteer'
-  const schedule = scheduleStory(desk, people.centreId, schedulable, until, volunteer)
+  const schedule = scheduleStory(desk, people.centreId, schedulable, until, DEMO_VOLUNTEER_NAME)
+  // The volunteers' story runs alongside: their rota steps come once the schedule has been set up.
+  const volunteers = volunteerStory(desk, people)
   await tellStory(
     clock,
     [
@@ -173,6 +178,7 @@ export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<
       ...cases,
       ...pending,
       ...schedule.steps,
+      ...volunteers.steps,
     ],
     until,
   )
@@ -180,5 +186,6 @@ export async function seedDemoFamilies(deps: Deps, people: DemoPeople): Promise<
     activeCases: 1 + families.length,
     openReferrals: PENDING_REFERRALS.length + 2,
     ...schedule.summary(),
+    volunteers: volunteers.summary(),
   }
 }

@@ -111,7 +111,8 @@ async function insertDemoUsers(
 /**
  * Creates the demo organisation (centre, an archived and a current venue with rooms, one account per
  * role sharing the published demo password, a few outbox emails) and fills it with families (ground
- * rules, 33 active cases, referrals at each step of intake), all in one transaction.
+ * rules, 33 active cases, referrals at each step of intake) and volunteers (a team of 13 with 6 on
+ * the way in, their rota and hours), all in one transaction.
  * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
  * @throws AppError CONFLICT when a demo account already exists.
  */

@@ -128,7 +128,7 @@ export async function loadTeam(
     listPolicies(db, scope),
     listPolicyVersions(db, scope),
     listAcknowledgements(db, scope, ids),
-    listExceptions(db, scope, ids, '0000-01-01'),
+    listExceptions(db, scope, ids, '0001-01-01'),
   ])
   const requirements = requirementRows.filter((r) => r.archived_at === null)
   const latest = new Map<string, RecordRow>()
