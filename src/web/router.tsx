@@ -138,6 +138,55 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'volunteers',
+            lazy: page(
+              async () => (await import('./pages/volunteers/volunteers-page')).VolunteersPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'volunteers/compliance',
+            lazy: page(
+              async () => (await import('./pages/volunteers/compliance-page')).CompliancePage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'volunteers/staffing',
+            lazy: page(
+              async () => (await import('./pages/volunteers/staffing-page')).StaffingPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'volunteers/:volunteerId',
+            lazy: page(
+              async () => (await import('./pages/volunteers/volunteer-page')).VolunteerPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'rota',
+            lazy: page(
+              async () => (await import('./pages/rota/rota-page')).RotaPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'volunteer-hours',
+            lazy: page(
+              async () => (await import('./pages/volunteer-hours/volunteer-hours-page')).VolunteerHoursPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'my-volunteering',
+            lazy: page(
+              async () => (await import('./pages/my-volunteering/my-volunteering-page')).MyVolunteeringPage,
+              ['volunteer', 'coordinator', 'admin'],
+            ),
+          },
+          {
             path: 'my-family',
             lazy: page(
               async () => (await import('./pages/my-family/my-family-page')).MyFamilyPage,

@@ -6,10 +6,14 @@ import {
   IconInbox,
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconCalendarUser,
+  IconClockHour4,
   IconHome,
   IconListDetails,
   IconMail,
   IconUserCircle,
+  IconUserHeart,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react'
 import type { Role } from '../api/types'
@@ -28,7 +32,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/cases', label: 'Cases', icon: IconFolders, roles: ['admin', 'coordinator'] },
   { to: '/waiting-list', label: 'Waiting list', icon: IconHourglass, roles: ['admin', 'coordinator'] },
   { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent, roles: ['admin', 'coordinator'] },
+  { to: '/volunteers', label: 'Volunteers', icon: IconUsersGroup, roles: ['admin', 'coordinator'] },
+  { to: '/rota', label: 'Rota', icon: IconCalendarUser, roles: ['admin', 'coordinator'] },
+  { to: '/volunteer-hours', label: 'Hours', icon: IconClockHour4, roles: ['admin', 'coordinator'] },
   { to: '/my-family', label: 'My family', icon: IconHeartHandshake, roles: ['parent'] },
+  { to: '/my-volunteering', label: 'My volunteering', icon: IconUserHeart, roles: ['volunteer'] },
   {
     to: '/settings',
     label: 'Centres and settings',

@@ -1,0 +1,87 @@
+import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import { api, call } from '../../api/client'
+import { isoWeekday } from '../calendar/calendar-dates'
+import { ActionError } from '../referrals/detail/action-error'
+import { Dialog } from '../referrals/shared/dialog'
+import { notifyDone } from '../referrals/shared/notify'
+import { useRotaAction } from './rota-queries'
+import { WEEKDAYS, type Duty, type Shift } from './volunteering-words'
+
+interface Staffing {
+  teamLeaders: number
+  floor: number
+  reception: number
+}
+
+const neededOf = (shift: Shift, duty: Duty) => shift.positions.find((p) => p.duty === duty)?.needed ?? 0
+const clamp = (value: number | string, max: number) =>
+  Math.min(max, Math.max(0, Math.round(typeof value === 'number' ? value : Number(value) || 0)))
+
+/**
+ * How many team leaders, floor and reception volunteers an opening needs. It applies to every date
+ * of that opening, not only the one shown; "the centre's usual numbers" clears the opening's own.
+ */
+export function StaffingDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
+  const [values, setValues] = useState<Staffing>({
+    teamLeaders: neededOf(shift, 'team_leader'),
+    floor: neededOf(shift, 'floor'),
+    reception: neededOf(shift, 'reception'),
+  })
+  const save = useRotaAction(
+    (staffing: Staffing | null) =>
+      call(
+        api.PUT('/api/openings/{openingId}/staffing', {
+          params: { path: { openingId: shift.openingId ?? '' } },
+          body: { staffing },
+        }),
+      ),
+    () => {
+      notifyDone('People needed saved', 'The rota shows the new places.')
+      onClose()
+    },
+  )
+  const weekday = WEEKDAYS[isoWeekday(shift.date) - 1] ?? 'day'
+  const field = (key: keyof Staffing, label: string, max: number) => (
+    <NumberInput
+      label={label}
+      min={0}
+      max={max}
+      value={values[key]}
+      onChange={(value) => setValues((v) => ({ ...v, [key]: clamp(value, max) }))}
+      allowDecimal={false}
+      allowNegative={false}
+    />
+  )
+  return (
+    <Dialog
+      title={`People needed: ${shift.venueName ?? shift.label}, ${weekday}s ${shift.localStart}–${shift.localEnd}`}
+      onClose={onClose}
+    >
+      <Stack gap="md">
+        <Text size="sm">
+          This changes every {weekday} opening at {shift.venueName ?? 'this venue'}, not only this one.
+          Supervisors are added for each supervised session on their own.
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
+          {field('teamLeaders', 'Team leaders', 5)}
+          {field('floor', 'Floor', 30)}
+          {field('reception', 'Reception', 5)}
+        </SimpleGrid>
+        <ActionError error={save.error} title="The numbers were not saved" />
+        <Group gap="xs">
+          <Button onClick={() => save.mutate(values)} loading={save.isPending && save.variables !== null}>
+            Save
+          </Button>
+          <Button
+            variant="default"
+            onClick={() => save.mutate(null)}
+            loading={save.isPending && save.variables === null}
+          >
+            Use the centre’s usual numbers
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  )
+}
