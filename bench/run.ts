@@ -19,6 +19,7 @@ import { createUserWithPassword, setUpOrganisation } from '../src/domain/organis
 import { startSignedIn } from './server'
 import { benchLists } from './lists'
 import { benchSchedule } from './schedule'
+import { benchRotaApi, benchRotaPure } from './rota'
 
 const PASSWORD = 'load test passphrase 2026'
 
@@ -105,7 +106,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-bench-'))
 console.log(
   `Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
 )
-// BENCH_ONLY=schedule (or hashing, api, lists) runs one group.
+// BENCH_ONLY=schedule (or hashing, api, lists, rota) runs one group.
 const only = process.env.BENCH_ONLY
 const wanted = (name: string) => !only || only === name
 if (wanted('hashing')) await benchHashing()
@@ -113,10 +114,15 @@ const sqlite = (file: string) => ({ kind: 'sqlite' as const, file: path.join(dir
 if (wanted('api')) await benchApi('SQLite', sqlite('bench.db'))
 if (wanted('lists')) await benchLists('SQLite', sqlite('lists.db'))
 if (wanted('schedule')) await benchSchedule('SQLite', sqlite('schedule.db'))
+if (wanted('rota')) {
+  benchRotaPure()
+  await benchRotaApi('SQLite', sqlite('rota.db'))
+}
 const pgUrl = process.env.BENCH_DATABASE_URL
 if (pgUrl) {
   if (wanted('api')) await benchApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('lists')) await benchLists('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('schedule')) await benchSchedule('PostgreSQL', { kind: 'postgres', url: pgUrl })
+  if (wanted('rota')) await benchRotaApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
 }
 fs.rmSync(dir, { recursive: true, force: true })

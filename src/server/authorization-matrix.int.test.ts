@@ -14,7 +14,11 @@ import {
   selfReferralBody,
   staffReferralBody,
 } from '../../tests/support/referrals'
+import { nextWeekday, todayIn } from '../../tests/support/scheduling-checks'
 import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
+import { enrol, enrolWorld, EVERY_WEEKEND } from '../../tests/support/volunteers'
+import { plusDays } from '../domain/scheduling/schedule.rules'
+import type { RecordView } from '../domain/volunteers/volunteers.schemas'
 
 type Caller = Role | 'anonymous'
 const CALLERS: Caller[] = ['anonymous', 'admin', 'coordinator', 'volunteer', 'referrer', 'parent']
@@ -48,6 +52,26 @@ interface World {
   /** The admin's calendar feed: its id and its secret address (path only). */
   feedId: string
   feedPath: string
+  /**
+   * Volunteers: the matrix's volunteer on the centre's team (in the foreign world, one of its own),
+   * and a colleague with a sign-in of their own.
+   */
+  volunteerId: string
+  volunteerUserId: string
+  colleagueId: string
+  colleague: BuiltUser
+  /** A coordinator who is no caller of the matrix: sets up what the samples act on. */
+  rotaDesk: BuiltUser
+  /** The volunteer's DBS record, an optional course, a policy no one must read, their dates away. */
+  recordId: string
+  requirementId: string
+  policyId: string
+  exceptionId: string
+  /** The volunteer on the floor of a Saturday shift, a swap of it to the colleague waiting, hours waiting. */
+  shiftKey: string
+  assignmentId: string
+  swapId: string
+  hoursId: string
 }
 
 interface Call {
@@ -232,6 +256,87 @@ async function ownFeedId(c: SampleContext): Promise<string> {
 
 const feedOwner = (c: SampleContext): boolean =>
   ['admin', 'coordinator', 'volunteer', 'parent'].includes(c.caller)
+
+const TIME_ZONE = 'Europe/Jersey'
+/** The centres' date today, and days from it. */
+const day = (days = 0): string => plusDays(todayIn(t, TIME_ZONE), days)
+
+/** Callers the volunteers' own routes let in: the desk and the volunteer. */
+const teamCaller = (c: SampleContext): boolean => isDeskCaller(c) || c.caller === 'volunteer'
+
+let rotaSaturdays = 0
+/** A Saturday shift no sample has used yet (a week apart from the next week on): its key. */
+function freshShiftKey(world: Pick<World, 'openingId'>): string {
+  rotaSaturdays += 1
+  return `opening:${world.openingId}:${nextWeekday(day(7 * rotaSaturdays), 6)}`
+}
+
+async function signedIn(user: BuiltUser): Promise<TestBrowser> {
+  const browser = new TestBrowser(t.app)
+  await browser.signIn(user, t.clock)
+  return browser
+}
+
+/** The world's volunteer on the floor of a fresh Saturday shift, placed by the world's rota desk. */
+async function freshAssignment(world: World): Promise<string> {
+  const desk = await signedIn(world.rotaDesk)
+  const placed = await desk.post(`/api/centres/${world.centreId}/rota/assignments`, {
+    shiftKey: freshShiftKey(world),
+    duty: 'floor',
+    volunteerId: world.volunteerId,
+    override: true,
+  })
+  expectStatus(placed, 201)
+  return placed.json<{ id: string }>().id
+}
+
+/** A swap of a fresh shift of the world's volunteer to the colleague, waiting for a decision. */
+async function freshSwap(world: World): Promise<string> {
+  const desk = await signedIn(world.rotaDesk)
+  const asked = await desk.post(`/api/rota-assignments/${await freshAssignment(world)}/swap`, {
+    toVolunteerId: world.colleagueId,
+  })
+  expectStatus(asked, 201)
+  return asked.json<{ id: string }>().id
+}
+
+/** Hours the colleague logged, waiting for a decision. */
+async function freshHours(world: World): Promise<string> {
+  const colleague = await signedIn(world.colleague)
+  const logged = await colleague.post('/api/volunteer-hours', {
+    kind: 'training',
+    onDate: day(-1),
+    minutes: 90,
+  })
+  expectStatus(logged, 201)
+  return logged.json<{ id: string }>().id
+}
+
+/** Dates away of the world's volunteer, added by this caller: each removes one of its own. */
+async function ownException(c: SampleContext): Promise<string> {
+  const added = await c.browser.post(`/api/volunteers/${c.world.volunteerId}/availability/exceptions`, {
+    firstDay: '2031-03-01',
+    lastDay: '2031-03-02',
+  })
+  expectStatus(added, 201)
+  return added.json<{ id: string }>().id
+}
+
+async function volunteerVersion(c: SampleContext): Promise<number> {
+  if (!isDeskCaller(c)) return 1
+  return (await c.browser.get(`/api/volunteers/${c.world.volunteerId}`)).json<{ version: number }>().version
+}
+
+/** The version of a policy in force now (the publishing sample adds versions). */
+async function currentPolicyVersion(policyId: string): Promise<string> {
+  const row = await t.deps.db
+    .selectFrom('policy_versions')
+    .select('id')
+    .where('policy_id', '=', policyId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
 
 /**
  * One sample request per route, run in this order (two-factor set-up before confirm, logout last).
@@ -864,6 +969,309 @@ const SAMPLES: [string, Sample][] = [
   ],
   // The secret address is the only credential: anyone holding it reads the admin's feed.
   ['GET /api/feeds/:token', { ok: 200, call: (c) => ({ url: c.world.feedPath }) }],
+  // Volunteers: settings, the pipeline, requirements and records, policies, availability, the rota,
+  // swaps, hours, staffing at a glance, the volunteer's own page and the compliance reminders.
+  ['GET /api/volunteering-settings', { ok: 200, call: () => ({ url: '/api/volunteering-settings' }) }],
+  [
+    'PATCH /api/volunteering-settings',
+    { ok: 200, call: () => ({ url: '/api/volunteering-settings', body: { targetHeadcount: 20 } }) },
+  ],
+  ['GET /api/volunteers', { ok: 200, call: () => ({ url: '/api/volunteers' }) }],
+  [
+    'GET /api/volunteers/board',
+    { ok: 200, call: (c) => ({ url: `/api/volunteers/board?centreId=${c.world.centreId}` }) },
+  ],
+  [
+    'POST /api/volunteers',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: '/api/volunteers',
+        body: { centreId: c.world.centreId, fullName: 'New Volunteer' },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteers/:volunteerId',
+    { ok: 200, call: (c) => ({ url: `/api/volunteers/${c.world.volunteerId}` }) },
+  ],
+  [
+    // Each desk caller edits at the version it has just read.
+    'PATCH /api/volunteers/:volunteerId',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/volunteers/${c.world.volunteerId}`,
+        body: { version: await volunteerVersion(c), notes: 'Checked by the matrix' },
+      }),
+    },
+  ],
+  [
+    // A stage moves once: each desk caller moves an enquiry of its own.
+    'POST /api/volunteers/:volunteerId/stage',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!isDeskCaller(c))
+          return { url: `/api/volunteers/${c.world.volunteerId}/stage`, body: { version: 1, to: 'left' } }
+        const made = await c.browser.post('/api/volunteers', {
+          centreId: c.world.centreId,
+          fullName: 'Enquiring Person',
+        })
+        expectStatus(made, 201)
+        return {
+          url: `/api/volunteers/${made.json<{ id: string }>().id}/stage`,
+          body: { version: 1, to: 'role_meeting' },
+        }
+      },
+    },
+  ],
+  ['GET /api/volunteer-requirements', { ok: 200, call: () => ({ url: '/api/volunteer-requirements' }) }],
+  [
+    'POST /api/volunteer-requirements',
+    {
+      ok: 201,
+      call: () => ({
+        url: '/api/volunteer-requirements',
+        body: {
+          code: `matrix_${randomBytes(3).toString('hex')}`,
+          title: 'Matrix course',
+          kind: 'training',
+          mandatory: false,
+        },
+      }),
+    },
+  ],
+  [
+    'PATCH /api/volunteer-requirements/:requirementId',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/volunteer-requirements/${c.world.requirementId}`,
+        body: { title: 'Specialist: whole-family work' },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteers/:volunteerId/records',
+    { ok: 200, call: (c) => ({ url: `/api/volunteers/${c.world.volunteerId}/records` }) },
+  ],
+  [
+    'POST /api/volunteers/:volunteerId/records',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/volunteers/${c.world.volunteerId}/records`,
+        body: { requirementId: c.world.requirementId, completedOn: day(-1) },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteer-records/:recordId/dbs',
+    { ok: 200, call: (c) => ({ url: `/api/volunteer-records/${c.world.recordId}/dbs` }) },
+  ],
+  [
+    'POST /api/volunteer-records/:recordId/renewal',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/volunteer-records/${c.world.recordId}/renewal`,
+        body: { startedOn: day() },
+      }),
+    },
+  ],
+  [
+    'GET /api/centres/:centreId/compliance',
+    { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}/compliance` }) },
+  ],
+  ['GET /api/policies', { ok: 200, call: () => ({ url: '/api/policies' }) }],
+  [
+    'POST /api/policies',
+    {
+      ok: 201,
+      call: () => ({ url: '/api/policies', body: { title: 'Matrix policy', mustRead: false, body: 'Text' } }),
+    },
+  ],
+  [
+    'POST /api/policies/:policyId/versions',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/policies/${c.world.policyId}/versions`,
+        body: { body: 'Revised text', changes: 'Clearer wording' },
+      }),
+    },
+  ],
+  ['GET /api/policies/:policyId', { ok: 200, call: (c) => ({ url: `/api/policies/${c.world.policyId}` }) }],
+  [
+    // The desk may call it, but only a volunteer has anything to acknowledge.
+    'POST /api/policies/:policyId/acknowledge',
+    {
+      ok: 200,
+      byCaller: { admin: 404, coordinator: 404 },
+      call: async (c) => ({
+        url: `/api/policies/${c.world.policyId}/acknowledge`,
+        body: { versionId: await currentPolicyVersion(c.world.policyId) },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteers/:volunteerId/availability',
+    { ok: 200, call: (c) => ({ url: `/api/volunteers/${c.world.volunteerId}/availability` }) },
+  ],
+  [
+    'PUT /api/volunteers/:volunteerId/availability',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/volunteers/${c.world.volunteerId}/availability`,
+        body: { weekly: EVERY_WEEKEND },
+      }),
+    },
+  ],
+  [
+    'POST /api/volunteers/:volunteerId/availability/exceptions',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/volunteers/${c.world.volunteerId}/availability/exceptions`,
+        body: { firstDay: '2031-02-01', lastDay: '2031-02-02', note: 'Away' },
+      }),
+    },
+  ],
+  [
+    'DELETE /api/availability-exceptions/:exceptionId',
+    {
+      ok: 204,
+      call: async (c) => ({
+        url: `/api/availability-exceptions/${teamCaller(c) ? await ownException(c) : c.world.exceptionId}`,
+      }),
+    },
+  ],
+  [
+    'GET /api/centres/:centreId/rota',
+    { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}/rota?from=${day()}&to=${day(13)}` }) },
+  ],
+  [
+    'GET /api/centres/:centreId/rota/candidates',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/centres/${c.world.centreId}/rota/candidates?shiftKey=${encodeURIComponent(c.world.shiftKey)}&duty=team_leader`,
+      }),
+    },
+  ],
+  [
+    // Each desk caller places the volunteer on a Saturday of its own.
+    'POST /api/centres/:centreId/rota/assignments',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/centres/${c.world.centreId}/rota/assignments`,
+        body: {
+          shiftKey: isDeskCaller(c) ? freshShiftKey(c.world) : c.world.shiftKey,
+          duty: 'floor',
+          volunteerId: c.world.volunteerId,
+          override: true,
+        },
+      }),
+    },
+  ],
+  [
+    'DELETE /api/rota-assignments/:assignmentId',
+    {
+      ok: 204,
+      call: async (c) => ({
+        url: `/api/rota-assignments/${isDeskCaller(c) ? await freshAssignment(c.world) : c.world.assignmentId}`,
+      }),
+    },
+  ],
+  [
+    'POST /api/centres/:centreId/rota/suggest',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/centres/${c.world.centreId}/rota/suggest`,
+        body: { from: day(), to: day(6), apply: false },
+      }),
+    },
+  ],
+  [
+    'PUT /api/openings/:openingId/staffing',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/openings/${c.world.openingId}/staffing`,
+        body: { staffing: { teamLeaders: 1, floor: 1, reception: 0 } },
+      }),
+    },
+  ],
+  [
+    // One swap waits per shift: each caller who may ask asks for a fresh shift of the volunteer's.
+    'POST /api/rota-assignments/:assignmentId/swap',
+    {
+      ok: 201,
+      call: async (c) => ({
+        url: `/api/rota-assignments/${teamCaller(c) ? await freshAssignment(c.world) : c.world.assignmentId}/swap`,
+        body: { toVolunteerId: c.world.colleagueId, note: 'A family wedding' },
+      }),
+    },
+  ],
+  [
+    'POST /api/rota-swaps/:swapId/decision',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/rota-swaps/${isDeskCaller(c) ? await freshSwap(c.world) : c.world.swapId}/decision`,
+        body: { approve: false, note: 'We need you that day' },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteer-hours',
+    { ok: 200, call: () => ({ url: `/api/volunteer-hours?from=${day(-30)}&to=${day()}` }) },
+  ],
+  [
+    'POST /api/volunteer-hours',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: '/api/volunteer-hours',
+        body: { volunteerId: c.world.volunteerId, kind: 'training', onDate: day(-1), minutes: 60 },
+      }),
+    },
+  ],
+  [
+    'POST /api/volunteer-hours/:hoursId/decision',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/volunteer-hours/${isDeskCaller(c) ? await freshHours(c.world) : c.world.hoursId}/decision`,
+        body: { approve: true },
+      }),
+    },
+  ],
+  [
+    'GET /api/volunteer-hours/totals',
+    { ok: 200, call: () => ({ url: `/api/volunteer-hours/totals?from=${day(-30)}&to=${day()}` }) },
+  ],
+  [
+    'POST /api/centres/:centreId/rota/log-hours',
+    {
+      ok: 200,
+      call: (c) => ({ url: `/api/centres/${c.world.centreId}/rota/log-hours`, body: { onDate: day(-1) } }),
+    },
+  ],
+  [
+    'GET /api/centres/:centreId/staffing',
+    { ok: 200, call: (c) => ({ url: `/api/centres/${c.world.centreId}/staffing` }) },
+  ],
+  // The desk may call it, but has no volunteer's page of its own.
+  [
+    'GET /api/my/volunteering',
+    { ok: 200, byCaller: { admin: 404, coordinator: 404 }, call: () => ({ url: '/api/my/volunteering' }) },
+  ],
+  ['POST /api/volunteering/alerts', { ok: 200, call: () => ({ url: '/api/volunteering/alerts' }) }],
   ['POST /api/auth/logout', { ok: 204, call: () => ({ url: '/api/auth/logout' }) }],
 ]
 
@@ -908,6 +1316,17 @@ const TENANT_TABLES = [
   'contact_plans',
   'sessions',
   'calendar_feeds',
+  'volunteers',
+  'volunteer_requirements',
+  'volunteer_records',
+  'policies',
+  'policy_versions',
+  'policy_acknowledgements',
+  'availability_exceptions',
+  'rota_assignments',
+  'rota_swaps',
+  'volunteer_hours',
+  'compliance_alerts',
 ] as const
 
 /** The organisations' rows, table by table, to show that a refused request changed nothing. */
@@ -975,6 +1394,34 @@ async function rowsAround(w: World) {
       .where('centre_id', '=', w.centreId)
       .orderBy('id')
       .execute(),
+    volunteering: await sql<Record<string, unknown>>`select v.*,
+        (select count(*) from volunteer_records r where r.volunteer_id = v.id) as records,
+        (select count(*) from availability_exceptions e where e.volunteer_id = v.id) as exceptions,
+        (select count(*) from volunteer_hours h where h.volunteer_id = v.id) as hours
+      from volunteers v where v.centre_id = ${w.centreId} order by v.id`.execute(db),
+    rota: await db
+      .selectFrom('rota_assignments')
+      .selectAll()
+      .where('centre_id', '=', w.centreId)
+      .orderBy('id')
+      .execute(),
+    swaps: await db
+      .selectFrom('rota_swaps')
+      .selectAll()
+      .where('centre_id', '=', w.centreId)
+      .orderBy('id')
+      .execute(),
+    hours: await db
+      .selectFrom('volunteer_hours')
+      .selectAll()
+      .where('centre_id', '=', w.centreId)
+      .orderBy('id')
+      .execute(),
+    renewals: await db
+      .selectFrom('volunteer_records')
+      .select(['id', 'renewal_started_on'])
+      .where('id', '=', w.recordId)
+      .execute(),
   }
 }
 
@@ -1004,6 +1451,7 @@ async function buildWorld(
   organisationId: string,
   centreId: string,
   admin: BuiltUser,
+  volunteer: BuiltUser,
   referrer?: BuiltUser,
 ): Promise<World> {
   const browser = new TestBrowser(t.app)
@@ -1048,6 +1496,12 @@ async function buildWorld(
     roomId: room.id,
     caseId,
   })
+  const volunteering = await buildVolunteering(browser, {
+    organisationId,
+    centreId,
+    openingId: scheduling.openingId,
+    volunteer,
+  })
   return {
     organisationId,
     centreId,
@@ -1063,6 +1517,81 @@ async function buildWorld(
     groundRulesVersionId: rules.json<{ id: string }>().id,
     caseId,
     ...scheduling,
+    ...volunteering,
+  }
+}
+
+/**
+ * The centre's volunteers, made through the API: the given sign-in's volunteer, enrolled and active
+ * with a DBS record; a colleague whose DBS check runs out within the reminder window (the reminders
+ * have run once); a policy no one must read; dates away; the volunteer on a Saturday's floor with a
+ * swap to the colleague waiting; hours the colleague logged, waiting.
+ */
+async function buildVolunteering(
+  admin: TestBrowser,
+  w: Pick<World, 'organisationId' | 'centreId' | 'openingId'> & { volunteer: BuiltUser },
+) {
+  const rotaDesk = await buildUser(t.deps, { organisationId: w.organisationId, role: 'coordinator' })
+  const place = await enrolWorld(t, await signedIn(rotaDesk), { ...w, timeZone: TIME_ZONE })
+  const mine = await enrol(place, { name: 'Vera Volunteer', user: w.volunteer })
+  const colleagueUser = await buildUser(t.deps, { organisationId: w.organisationId, role: 'volunteer' })
+  const colleague = await enrol(place, {
+    name: 'Colin Colleague',
+    user: colleagueUser,
+    dbsExpiresOn: day(40),
+  })
+  const records = (await place.desk.get(`/api/volunteers/${mine.file.id}/records`)).json<{
+    records: RecordView[]
+  }>().records
+  const recordId = records.find((r) => r.requirementId === place.requirement('dbs'))?.id
+  if (!recordId) throw new Error('no DBS record')
+  const policy = await admin.post('/api/policies', {
+    title: 'Volunteer handbook',
+    mustRead: false,
+    body: 'Read it when you can.',
+  })
+  expectStatus(policy, 201)
+  const exception = await mine.browser.post(`/api/volunteers/${mine.file.id}/availability/exceptions`, {
+    firstDay: '2031-01-04',
+    lastDay: '2031-01-05',
+  })
+  expectStatus(exception, 201)
+  const shiftKey = freshShiftKey(w)
+  const placed = await place.desk.post(`/api/centres/${w.centreId}/rota/assignments`, {
+    shiftKey,
+    duty: 'floor',
+    volunteerId: mine.file.id,
+    override: true,
+  })
+  expectStatus(placed, 201)
+  const assignmentId = placed.json<{ id: string }>().id
+  const swap = await mine.browser.post(`/api/rota-assignments/${assignmentId}/swap`, {
+    toVolunteerId: colleague.file.id,
+  })
+  expectStatus(swap, 201)
+  const hours = await colleague.browser.post('/api/volunteer-hours', {
+    kind: 'training',
+    onDate: day(-1),
+    minutes: 60,
+  })
+  expectStatus(hours, 201)
+  const alerts = await admin.post('/api/volunteering/alerts')
+  expectStatus(alerts, 200)
+  expect(alerts.json<{ alerts: number }>().alerts).toBeGreaterThan(0)
+  return {
+    volunteerId: mine.file.id,
+    volunteerUserId: w.volunteer.userId,
+    colleagueId: colleague.file.id,
+    colleague: colleagueUser,
+    rotaDesk,
+    recordId,
+    requirementId: place.requirement('whole_family'),
+    policyId: policy.json<{ id: string }>().id,
+    exceptionId: exception.json<{ id: string }>().id,
+    shiftKey,
+    assignmentId,
+    swapId: swap.json<{ id: string }>().id,
+    hoursId: hours.json<{ id: string }>().id,
   }
 }
 
@@ -1146,10 +1675,13 @@ beforeAll(async () => {
   }
   const admin = users.get('admin')
   if (!admin) throw new Error('no admin')
-  world = await buildWorld(org.organisationId, org.centreId, admin, users.get('referrer'))
+  const volunteer = users.get('volunteer')
+  if (!volunteer) throw new Error('no volunteer')
+  world = await buildWorld(org.organisationId, org.centreId, admin, volunteer, users.get('referrer'))
   const other = await buildOrganisation(t.deps)
   const otherAdmin = await buildUser(t.deps, { organisationId: other.organisationId, role: 'admin' })
-  foreign = await buildWorld(other.organisationId, other.centreId, otherAdmin)
+  const otherVolunteer = await buildUser(t.deps, { organisationId: other.organisationId, role: 'volunteer' })
+  foreign = await buildWorld(other.organisationId, other.centreId, otherAdmin, otherVolunteer)
 })
 afterAll(async () => t.close())
 
@@ -1196,6 +1728,7 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/auth/password-reset/complete: anyone",
         "POST /api/auth/second-factor: half-signed-in",
         "GET /api/auth/session: anyone",
+        "DELETE /api/availability-exceptions/:exceptionId: admin, coordinator, volunteer",
         "GET /api/calendar-feeds: admin, coordinator, volunteer, parent",
         "POST /api/calendar-feeds: admin, coordinator, volunteer, parent",
         "POST /api/calendar-feeds/:feedId/revoke: admin, coordinator, volunteer, parent",
@@ -1215,6 +1748,13 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/centres/:centreId: admin, coordinator, volunteer",
         "PATCH /api/centres/:centreId: admin",
         "POST /api/centres/:centreId/closures: admin, coordinator",
+        "GET /api/centres/:centreId/compliance: admin, coordinator",
+        "GET /api/centres/:centreId/rota: admin, coordinator",
+        "POST /api/centres/:centreId/rota/assignments: admin, coordinator",
+        "GET /api/centres/:centreId/rota/candidates: admin, coordinator",
+        "POST /api/centres/:centreId/rota/log-hours: admin, coordinator",
+        "POST /api/centres/:centreId/rota/suggest: admin, coordinator",
+        "GET /api/centres/:centreId/staffing: admin, coordinator",
         "POST /api/centres/:centreId/venues: admin, coordinator",
         "GET /api/centres/:centreId/waiting-list: admin, coordinator",
         "DELETE /api/closures/:closureId: admin, coordinator",
@@ -1228,8 +1768,10 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/my/family: parent",
         "POST /api/my/ground-rules: parent",
         "GET /api/my/sessions: parent",
+        "GET /api/my/volunteering: admin, coordinator, volunteer",
         "GET /api/openapi.json: anyone",
         "PATCH /api/openings/:openingId: admin, coordinator",
+        "PUT /api/openings/:openingId/staffing: admin, coordinator",
         "GET /api/organisation: any member",
         "PATCH /api/organisation: admin",
         "GET /api/outbox: admin",
@@ -1240,6 +1782,11 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/parties/:partyId/reveal: admin, coordinator",
         "POST /api/plans/:planId/change: admin, coordinator",
         "POST /api/plans/:planId/end: admin, coordinator",
+        "GET /api/policies: admin, coordinator",
+        "POST /api/policies: admin",
+        "GET /api/policies/:policyId: admin, coordinator, volunteer",
+        "POST /api/policies/:policyId/acknowledge: admin, coordinator, volunteer",
+        "POST /api/policies/:policyId/versions: admin",
         "PATCH /api/pre-visits/:preVisitId: admin, coordinator",
         "GET /api/public/centres/:centreId: anyone",
         "POST /api/public/centres/:centreId/self-referrals: anyone",
@@ -1257,6 +1804,9 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/referrals/:referralId/start-intake: admin, coordinator",
         "GET /api/referrals/export.csv: admin, coordinator, referrer",
         "PATCH /api/rooms/:roomId: admin, coordinator",
+        "DELETE /api/rota-assignments/:assignmentId: admin, coordinator",
+        "POST /api/rota-assignments/:assignmentId/swap: admin, coordinator, volunteer",
+        "POST /api/rota-swaps/:swapId/decision: admin, coordinator",
         "GET /api/scheduling-settings: admin, coordinator",
         "PATCH /api/scheduling-settings: admin",
         "GET /api/sessions/:sessionId: admin, coordinator",
@@ -1275,6 +1825,29 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/venues/:venueId/openings: admin, coordinator",
         "POST /api/venues/:venueId/rehome: admin, coordinator",
         "POST /api/venues/:venueId/rooms: admin, coordinator",
+        "GET /api/volunteer-hours: admin, coordinator",
+        "POST /api/volunteer-hours: admin, coordinator, volunteer",
+        "POST /api/volunteer-hours/:hoursId/decision: admin, coordinator",
+        "GET /api/volunteer-hours/totals: admin, coordinator",
+        "GET /api/volunteer-records/:recordId/dbs: admin, coordinator",
+        "POST /api/volunteer-records/:recordId/renewal: admin, coordinator",
+        "GET /api/volunteer-requirements: admin, coordinator",
+        "POST /api/volunteer-requirements: admin",
+        "PATCH /api/volunteer-requirements/:requirementId: admin",
+        "GET /api/volunteering-settings: admin, coordinator",
+        "PATCH /api/volunteering-settings: admin",
+        "POST /api/volunteering/alerts: admin",
+        "GET /api/volunteers: admin, coordinator",
+        "POST /api/volunteers: admin, coordinator",
+        "GET /api/volunteers/:volunteerId: admin, coordinator",
+        "PATCH /api/volunteers/:volunteerId: admin, coordinator",
+        "GET /api/volunteers/:volunteerId/availability: admin, coordinator, volunteer",
+        "PUT /api/volunteers/:volunteerId/availability: admin, coordinator, volunteer",
+        "POST /api/volunteers/:volunteerId/availability/exceptions: admin, coordinator, volunteer",
+        "GET /api/volunteers/:volunteerId/records: admin, coordinator",
+        "POST /api/volunteers/:volunteerId/records: admin, coordinator",
+        "POST /api/volunteers/:volunteerId/stage: admin, coordinator",
+        "GET /api/volunteers/board: admin, coordinator",
       ]
     `)
   })
@@ -1438,6 +2011,76 @@ describe('authorization matrix (AZ-1)', () => {
         { resident: 'did_not_attend', nonResident: 'did_not_attend' },
       ],
       ['POST', `/api/calendar-feeds/${foreign.feedId}/revoke`, {}],
+      // Volunteers: the other organisation's team, records, DBS details, policies, rota, swaps and hours.
+      ['GET', `/api/volunteers?centreId=${foreign.centreId}`],
+      ['GET', `/api/volunteers/board?centreId=${foreign.centreId}`],
+      ['POST', '/api/volunteers', { centreId: foreign.centreId, fullName: 'Intruder' }],
+      ['GET', `/api/volunteers/${foreign.volunteerId}`],
+      ['PATCH', `/api/volunteers/${foreign.volunteerId}`, { version: 1, notes: 'Intruder' }],
+      [
+        'POST',
+        `/api/volunteers/${foreign.volunteerId}/stage`,
+        { version: 1, to: 'leaving', plannedEndOn: '2031-01-01' },
+      ],
+      ['GET', `/api/volunteers/${foreign.volunteerId}/records`],
+      [
+        'POST',
+        `/api/volunteers/${foreign.volunteerId}/records`,
+        { requirementId: foreign.requirementId, completedOn: '2025-01-01' },
+      ],
+      ['PATCH', `/api/volunteer-requirements/${foreign.requirementId}`, { title: 'Intruder' }],
+      ['GET', `/api/volunteer-records/${foreign.recordId}/dbs`],
+      ['POST', `/api/volunteer-records/${foreign.recordId}/renewal`, { startedOn: '2025-01-01' }],
+      ['GET', `/api/centres/${foreign.centreId}/compliance`],
+      ['GET', `/api/policies/${foreign.policyId}`],
+      ['POST', `/api/policies/${foreign.policyId}/versions`, { body: 'Intruder' }],
+      [
+        'POST',
+        `/api/policies/${foreign.policyId}/acknowledge`,
+        { versionId: await currentPolicyVersion(foreign.policyId) },
+      ],
+      ['GET', `/api/volunteers/${foreign.volunteerId}/availability`],
+      ['PUT', `/api/volunteers/${foreign.volunteerId}/availability`, { weekly: [] }],
+      [
+        'POST',
+        `/api/volunteers/${foreign.volunteerId}/availability/exceptions`,
+        { firstDay: '2031-01-01', lastDay: '2031-01-01' },
+      ],
+      ['DELETE', `/api/availability-exceptions/${foreign.exceptionId}`],
+      ['GET', `/api/centres/${foreign.centreId}/rota?from=2030-01-05&to=2030-01-06`],
+      [
+        'GET',
+        `/api/centres/${foreign.centreId}/rota/candidates?shiftKey=${encodeURIComponent(foreign.shiftKey)}&duty=team_leader`,
+      ],
+      [
+        'POST',
+        `/api/centres/${foreign.centreId}/rota/assignments`,
+        { shiftKey: foreign.shiftKey, duty: 'team_leader', volunteerId: foreign.colleagueId, override: true },
+      ],
+      [
+        'POST',
+        `/api/centres/${world.centreId}/rota/assignments`,
+        { shiftKey: foreign.shiftKey, duty: 'team_leader', volunteerId: world.colleagueId, override: true },
+      ],
+      ['DELETE', `/api/rota-assignments/${foreign.assignmentId}`],
+      [
+        'POST',
+        `/api/centres/${foreign.centreId}/rota/suggest`,
+        { from: '2030-01-05', to: '2030-01-06', apply: true },
+      ],
+      ['PUT', `/api/openings/${foreign.openingId}/staffing`, { staffing: null }],
+      ['POST', `/api/rota-assignments/${foreign.assignmentId}/swap`, { toVolunteerId: foreign.colleagueId }],
+      ['POST', `/api/rota-swaps/${foreign.swapId}/decision`, { approve: true }],
+      ['GET', `/api/volunteer-hours?from=2025-01-01&to=2030-12-31&centreId=${foreign.centreId}`],
+      [
+        'POST',
+        '/api/volunteer-hours',
+        { volunteerId: foreign.volunteerId, kind: 'training', onDate: '2025-01-01', minutes: 60 },
+      ],
+      ['POST', `/api/volunteer-hours/${foreign.hoursId}/decision`, { approve: true }],
+      ['GET', `/api/volunteer-hours/totals?from=2025-01-01&to=2030-12-31&centreId=${foreign.centreId}`],
+      ['POST', `/api/centres/${foreign.centreId}/rota/log-hours`, { onDate: '2025-01-01' }],
+      ['GET', `/api/centres/${foreign.centreId}/staffing`],
     ]
     const browsers: [string, BuiltUser, TestBrowser][] = []
     for (const [name, user] of [
@@ -1455,18 +2098,75 @@ describe('authorization matrix (AZ-1)', () => {
     for (const [name, user, browser] of browsers) {
       for (const [method, url, body] of foreignCalls) {
         const response = await browser.request(method as 'GET', url, body)
-        const allowedByRole =
-          user === admin ||
-          (!url.startsWith('/api/users') &&
-            !url.startsWith('/api/outbox') &&
-            !(method === 'PATCH' && url.startsWith('/api/centres')))
-        const expected = allowedByRole ? 404 : 403
+        const adminOnly =
+          url.startsWith('/api/users') ||
+          url.startsWith('/api/outbox') ||
+          url.startsWith('/api/volunteer-requirements') ||
+          (method === 'PATCH' && url.startsWith('/api/centres')) ||
+          (method === 'POST' && /^\/api\/policies\/[^/]+\/versions$/.test(url))
+        const expected = user === admin || !adminOnly ? 404 : 403
         if (response.statusCode !== expected)
           mismatches.push(
             `${method} ${url} as ${name}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
           )
       }
     }
+    // Our own records pointing at theirs in a body: refused as not valid (400) or not found (404).
+    const ourVersion = async () =>
+      (await browsers[0]?.[2].get(`/api/volunteers/${world.volunteerId}`))?.json<{ version: number }>()
+        .version
+    const crossLinks: [string, string, () => Promise<unknown>][] = [
+      [
+        'PATCH',
+        `/api/volunteers/${world.volunteerId}`,
+        async () => ({ version: await ourVersion(), mentorId: foreign.volunteerId }),
+      ],
+      [
+        'PATCH',
+        `/api/volunteers/${world.volunteerId}`,
+        async () => ({ version: await ourVersion(), userId: foreign.volunteerUserId }),
+      ],
+      [
+        'POST',
+        `/api/volunteers/${world.volunteerId}/records`,
+        () => Promise.resolve({ requirementId: foreign.requirementId, completedOn: '2025-01-01' }),
+      ],
+      [
+        'POST',
+        `/api/centres/${world.centreId}/rota/assignments`,
+        () =>
+          Promise.resolve({
+            shiftKey: freshShiftKey(world),
+            duty: 'floor',
+            volunteerId: foreign.volunteerId,
+            override: true,
+          }),
+      ],
+      [
+        'POST',
+        `/api/rota-assignments/${world.assignmentId}/swap`,
+        () => Promise.resolve({ toVolunteerId: foreign.colleagueId }),
+      ],
+      [
+        'POST',
+        '/api/volunteer-hours',
+        () =>
+          Promise.resolve({
+            volunteerId: world.volunteerId,
+            kind: 'session',
+            onDate: '2025-01-01',
+            assignmentId: foreign.assignmentId,
+          }),
+      ],
+    ]
+    for (const [name, , browser] of browsers)
+      for (const [method, url, body] of crossLinks) {
+        const response = await browser.request(method as 'GET', url, await body())
+        if (![400, 404].includes(response.statusCode))
+          mismatches.push(
+            `${method} ${url} as ${name}: got ${response.statusCode} ${response.body.slice(0, 160)}`,
+          )
+      }
     expect(mismatches).toEqual([])
     // Neither organisation's records changed: not the foreign ones, nor ours through a cross-link.
     expect(await tenantRows([foreign.organisationId, world.organisationId])).toEqual(before)
@@ -1485,9 +2185,22 @@ describe('authorization matrix (AZ-1)', () => {
       (await browser.get('/api/referrals/export.csv')).body,
       (await browser.get('/api/cases?limit=200')).body,
       (await browser.get(`/api/centres/${world.centreId}/waiting-list`)).body,
+      (await browser.get('/api/volunteers')).body,
+      (await browser.get('/api/volunteers/board')).body,
+      (await browser.get('/api/volunteer-requirements')).body,
+      (await browser.get('/api/policies')).body,
+      (await browser.get(`/api/volunteer-hours?from=2025-01-01&to=${day()}`)).body,
+      (await browser.get(`/api/volunteer-hours/totals?from=2025-01-01&to=${day()}`)).body,
+      (await browser.get(`/api/centres/${world.centreId}/compliance`)).body,
+      (await browser.get(`/api/centres/${world.centreId}/rota?from=${day()}&to=${day(90)}`)).body,
+      (await browser.get(`/api/centres/${world.centreId}/staffing`)).body,
     ].join('\n')
     const foreignReference = await referenceOf(foreign.referralId)
     expect(everything.includes(foreignReference), `foreign referral ${foreignReference} listed`).toBe(false)
+    // The lists hold our own volunteers, so that their not holding the foreign ones means something.
+    expect(everything).toContain(world.volunteerId)
+    expect(everything).toContain(world.requirementId)
+    expect(everything).toContain(world.policyId)
     for (const id of [
       foreign.centreId,
       foreign.venueId,
@@ -1495,6 +2208,13 @@ describe('authorization matrix (AZ-1)', () => {
       foreign.messageId,
       foreign.referralId,
       foreign.caseId,
+      foreign.volunteerId,
+      foreign.colleagueId,
+      foreign.requirementId,
+      foreign.policyId,
+      foreign.assignmentId,
+      foreign.swapId,
+      foreign.hoursId,
     ]) {
       expect(everything.includes(id), `foreign id ${id} listed`).toBe(false)
     }
@@ -1591,6 +2311,63 @@ describe('authorization matrix (AZ-1)', () => {
       ],
       ['POST', `/api/sessions/${world.sessionId}/cancel`, { by: 'centre', reason: 'Ours now' }],
       ['POST', `/api/sessions/${world.pastSessionId}/outcome`, { resident: 'late', nonResident: 'late' }],
+      // The other centre's volunteers, their records and DBS details, rota, swaps and hours.
+      ['GET', `/api/volunteers?centreId=${world.centreId}`],
+      ['GET', `/api/volunteers/board?centreId=${world.centreId}`],
+      ['POST', '/api/volunteers', { centreId: world.centreId, fullName: 'Ours now' }],
+      ['GET', `/api/volunteers/${world.volunteerId}`],
+      ['PATCH', `/api/volunteers/${world.volunteerId}`, { version: 1, notes: 'Ours now' }],
+      [
+        'POST',
+        `/api/volunteers/${world.volunteerId}/stage`,
+        { version: 1, to: 'leaving', plannedEndOn: '2031-01-01' },
+      ],
+      ['GET', `/api/volunteers/${world.volunteerId}/records`],
+      [
+        'POST',
+        `/api/volunteers/${world.volunteerId}/records`,
+        { requirementId: world.requirementId, completedOn: '2025-01-01' },
+      ],
+      ['GET', `/api/volunteer-records/${world.recordId}/dbs`],
+      ['POST', `/api/volunteer-records/${world.recordId}/renewal`, { startedOn: '2025-01-01' }],
+      ['GET', `/api/centres/${world.centreId}/compliance`],
+      ['GET', `/api/volunteers/${world.volunteerId}/availability`],
+      ['PUT', `/api/volunteers/${world.volunteerId}/availability`, { weekly: [] }],
+      [
+        'POST',
+        `/api/volunteers/${world.volunteerId}/availability/exceptions`,
+        { firstDay: '2031-01-01', lastDay: '2031-01-01' },
+      ],
+      ['DELETE', `/api/availability-exceptions/${world.exceptionId}`],
+      ['GET', `/api/centres/${world.centreId}/rota?from=2030-01-05&to=2030-01-06`],
+      [
+        'GET',
+        `/api/centres/${world.centreId}/rota/candidates?shiftKey=${encodeURIComponent(world.shiftKey)}&duty=team_leader`,
+      ],
+      [
+        'POST',
+        `/api/centres/${world.centreId}/rota/assignments`,
+        { shiftKey: world.shiftKey, duty: 'team_leader', volunteerId: world.colleagueId, override: true },
+      ],
+      ['DELETE', `/api/rota-assignments/${world.assignmentId}`],
+      [
+        'POST',
+        `/api/centres/${world.centreId}/rota/suggest`,
+        { from: '2030-01-05', to: '2030-01-06', apply: true },
+      ],
+      ['PUT', `/api/openings/${world.openingId}/staffing`, { staffing: null }],
+      ['POST', `/api/rota-assignments/${world.assignmentId}/swap`, { toVolunteerId: world.colleagueId }],
+      ['POST', `/api/rota-swaps/${world.swapId}/decision`, { approve: true }],
+      ['GET', `/api/volunteer-hours?from=2025-01-01&to=2030-12-31&centreId=${world.centreId}`],
+      [
+        'POST',
+        '/api/volunteer-hours',
+        { volunteerId: world.volunteerId, kind: 'training', onDate: '2025-01-01', minutes: 60 },
+      ],
+      ['POST', `/api/volunteer-hours/${world.hoursId}/decision`, { approve: true }],
+      ['GET', `/api/volunteer-hours/totals?from=2025-01-01&to=2030-12-31&centreId=${world.centreId}`],
+      ['POST', `/api/centres/${world.centreId}/rota/log-hours`, { onDate: '2025-01-01' }],
+      ['GET', `/api/centres/${world.centreId}/staffing`],
     ]
     const answers = []
     for (const [method, url, body] of calls)
@@ -1635,6 +2412,16 @@ describe('authorization matrix (AZ-1)', () => {
     // The same lists at the admin's desk do hold the other centre's records: the filter is the coordinator's.
     const adminCases = (await adminBrowser.get('/api/cases?limit=200')).json<{ cases: CaseSummary[] }>()
     expect(adminCases.cases.map((c) => c.id)).toContain(world.caseId)
+    // Nor the other centre's volunteers, hours or staffing, which the admin sees.
+    const theirLists = [
+      (await browser.get('/api/volunteers')).body,
+      (await browser.get('/api/volunteers/board')).body,
+      (await browser.get(`/api/volunteer-hours?from=2025-01-01&to=${day()}`)).body,
+      (await browser.get(`/api/volunteer-hours/totals?from=2025-01-01&to=${day()}`)).body,
+    ].join('\n')
+    for (const id of [world.volunteerId, world.colleagueId, world.hoursId])
+      expect(theirLists.includes(id), `other centre's ${id} listed`).toBe(false)
+    expect((await adminBrowser.get('/api/volunteers')).body).toContain(world.volunteerId)
   })
 
   it('shows a referrer the referrals they made, and no one else’s (AZ-1, referrer own / other)', async () => {

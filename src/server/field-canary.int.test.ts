@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReferralDetail } from '../domain/referrals/referrals.schemas'
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../../tests/support/factories'
 import { bringToRiskAssessed, expectStatus } from '../../tests/support/referrals'
+import { todayIn } from '../../tests/support/scheduling-checks'
 import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
+import { enrol, enrolWorld, type Enrolled } from '../../tests/support/volunteers'
+import type { RecordView } from '../domain/volunteers/volunteers.schemas'
 
 /**
  * AZ-2: every protected detail of one parent carries a unique canary; the other parent and the
@@ -25,6 +28,8 @@ const CANARIES = {
   offsitePlace: `CANARY-OFFSITE-${tag} HMP La Moye`,
   offsiteEscort: `CANARY-ESCORT-${tag}`,
   visitingOrder: `CANARY-VO-${tag}`,
+  // A volunteer's DBS certificate number (DBS-1): twelve digits of its own.
+  dbsCertificate: `9${String(parseInt(tag, 16)).padStart(11, '0').slice(-11)}`,
 }
 
 let t: TestContext
@@ -39,6 +44,11 @@ let residentParent: TestBrowser
 const ids = new Map<string, string>()
 /** The visiting parent's own calendar feed address: what the referrer crawls for `:token`. */
 let otherParentFeedToken: string
+/** Vera, whose DBS certificate number is a canary, and a colleague of hers; their emails. */
+let vera: Enrolled
+let colleague: Enrolled
+/** A coordinator of another centre of the same organisation. */
+let northDesk: TestBrowser
 
 /** The Saturday at least `days` ahead, as a local date. */
 function saturdayAfter(days: number): string {
@@ -247,6 +257,72 @@ beforeAll(async () => {
   const feed = await otherParent.post('/api/calendar-feeds', { label: 'My phone' })
   expectStatus(feed, 201)
   otherParentFeedToken = feedToken(feed.json<{ url: string }>().url)
+  // Volunteers: Vera's DBS check (its number a canary) runs out soon, so she and the desk are reminded;
+  // she is on a Saturday shift with a swap to her colleague waiting, hours logged and dates away.
+  const place = await enrolWorld(t, desk, { ...org, timeZone: 'Europe/Jersey' })
+  const today = todayIn(t, 'Europe/Jersey')
+  vera = await enrol(place, {
+    name: 'Vera Volunteer',
+    certificateNumber: CANARIES.dbsCertificate,
+    dbsExpiresOn: plusDays(today, 20),
+  })
+  colleague = await enrol(place, { name: 'Colin Colleague' })
+  const records = (await desk.get(`/api/volunteers/${vera.file.id}/records`)).json<{
+    records: RecordView[]
+  }>()
+  const dbsRecord = records.records.find((r) => r.requirementId === place.requirement('dbs'))
+  const shifts = (await desk.get(`/api/centres/${org.centreId}/rota?from=${firstOn}&to=${firstOn}`)).json<{
+    shifts: { key: string }[]
+  }>().shifts
+  const placed = await desk.post(`/api/centres/${org.centreId}/rota/assignments`, {
+    shiftKey: shifts[0]?.key,
+    duty: 'floor',
+    volunteerId: vera.file.id,
+    override: true,
+  })
+  expectStatus(placed, 201)
+  const swap = await vera.browser.post(`/api/rota-assignments/${placed.json<{ id: string }>().id}/swap`, {
+    toVolunteerId: colleague.file.id,
+  })
+  expectStatus(swap, 201)
+  const hours = await vera.browser.post('/api/volunteer-hours', {
+    kind: 'training',
+    onDate: today,
+    minutes: 60,
+  })
+  expectStatus(hours, 201)
+  const away = await vera.browser.post(`/api/volunteers/${vera.file.id}/availability/exceptions`, {
+    firstDay: '2031-01-04',
+    lastDay: '2031-01-05',
+  })
+  expectStatus(away, 201)
+  const admin = await buildUser(t.deps, { organisationId: org.organisationId, role: 'admin' })
+  const adminBrowser = new TestBrowser(t.app)
+  await adminBrowser.signIn(admin, t.clock)
+  const reminded = await adminBrowser.post('/api/volunteering/alerts')
+  expectStatus(reminded, 200)
+  expect(reminded.json<{ alerts: number }>().alerts).toBeGreaterThan(0)
+  const north = await adminBrowser.post('/api/centres', { name: 'North Centre', timeZone: 'Europe/Jersey' })
+  expectStatus(north, 201)
+  const northCoordinator = await buildUser(t.deps, {
+    organisationId: org.organisationId,
+    role: 'coordinator',
+    centreId: north.json<{ id: string }>().id,
+  })
+  northDesk = new TestBrowser(t.app)
+  await northDesk.signIn(northCoordinator, t.clock)
+  const policies = (await desk.get('/api/policies')).json<{ policies: { id: string }[] }>().policies
+  for (const [name, value] of [
+    ['volunteerId', vera.file.id],
+    ['recordId', dbsRecord?.id ?? ''],
+    ['policyId', policies[0]?.id ?? ''],
+    ['requirementId', place.requirement('dbs')],
+    ['exceptionId', away.json<{ id: string }>().id],
+    ['assignmentId', placed.json<{ id: string }>().id],
+    ['swapId', swap.json<{ id: string }>().id],
+    ['hoursId', hours.json<{ id: string }>().id],
+  ] as const)
+    ids.set(name, value)
   const document = await desk.post(`/api/referrals/${id}/documents`, {
     kind: 'court_order',
     title: 'Order',
@@ -321,6 +397,19 @@ async function crawl(browser: TestBrowser): Promise<string[]> {
         durationMinutes: 60,
       },
     ],
+    // Volunteers: the DBS details route, swaps, hours and acknowledgements, with Vera's ids.
+    ['POST', `/api/volunteer-records/${ids.get('recordId')}/renewal`, { startedOn: '2025-01-01' }],
+    [
+      'POST',
+      `/api/rota-assignments/${ids.get('assignmentId')}/swap`,
+      { toVolunteerId: ids.get('volunteerId') },
+    ],
+    [
+      'POST',
+      '/api/volunteer-hours',
+      { volunteerId: ids.get('volunteerId'), kind: 'other', onDate: '2025-01-01' },
+    ],
+    ['POST', `/api/policies/${ids.get('policyId')}/acknowledge`, { versionId: crypto.randomUUID() }],
   ] as const) {
     const response = await browser.request(method, url, body)
     bodies.push(`${method} ${url} ${response.statusCode} ${response.body}`)
@@ -355,6 +444,8 @@ describe('field canaries (AZ-2)', () => {
         })
       ).body,
     ]
+    // The desk's own, audited route to a volunteer's DBS details (DBS-1).
+    staffView.push((await desk.get(`/api/volunteer-records/${ids.get('recordId')}/dbs`)).body)
     const child = referral.parties.find((p) => p.kind === 'child')
     staffView.push(
       (
@@ -406,6 +497,30 @@ describe('field canaries (AZ-2)', () => {
     expect(hits(seen)).toEqual([])
   })
 
+  it('never reach a volunteer: not a colleague, not the volunteer the DBS check belongs to', async () => {
+    for (const [who, own] of [
+      [colleague, 'Colin Colleague'],
+      [vera, 'Vera Volunteer'],
+    ] as const) {
+      const seen = [...(await crawl(who.browser)), ...(await mailTo(who.email))]
+      // The crawl reached their own page and the policies they read.
+      const page = seen.find((text) => text.startsWith('/api/my/volunteering 200'))
+      expect(page).toContain(own)
+      expect(seen.some((text) => text.startsWith(`/api/policies/:policyId 200`))).toBe(true)
+      expect(hits(seen)).toEqual([])
+    }
+    // Vera was reminded her check runs out, without its number.
+    const reminders = await mailTo(vera.email)
+    expect(reminders.some((m) => m.includes('Enhanced DBS check: Expires on'))).toBe(true)
+  })
+
+  it('never reach a coordinator of another centre of the organisation', async () => {
+    const seen = await crawl(northDesk)
+    expect(seen.some((text) => text.startsWith('/api/volunteers 200'))).toBe(true)
+    expect(seen.some((text) => text.includes('Vera Volunteer'))).toBe(false)
+    expect(hits(seen)).toEqual([])
+  })
+
   it('are only ciphertext in the database file', async () => {
     const rows = [
       ...(await t.deps.db.selectFrom('parties').selectAll().where('referral_id', '=', referral.id).execute()),
@@ -423,6 +538,16 @@ describe('field canaries (AZ-2)', () => {
       ...(await t.deps.db.selectFrom('case_notes').selectAll().where('case_id', '=', caseId).execute()),
       ...(await t.deps.db.selectFrom('contact_plans').selectAll().where('case_id', '=', caseId).execute()),
       ...(await t.deps.db.selectFrom('sessions').selectAll().where('case_id', '=', caseId).execute()),
+      ...(await t.deps.db
+        .selectFrom('volunteer_records')
+        .selectAll()
+        .where('organisation_id', '=', ids.get('organisationId') ?? '')
+        .execute()),
+      ...(await t.deps.db
+        .selectFrom('volunteers')
+        .selectAll()
+        .where('organisation_id', '=', ids.get('organisationId') ?? '')
+        .execute()),
       ...(await t.deps.db
         .selectFrom('audit_log')
         .selectAll()

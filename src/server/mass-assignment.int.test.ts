@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReferralDetail } from '../domain/referrals/referrals.schemas'
@@ -9,17 +10,21 @@ import {
   selfReferralBody,
   staffReferralBody,
 } from '../../tests/support/referrals'
+import { nextWeekday, todayIn } from '../../tests/support/scheduling-checks'
 import { createTestContext, TestBrowser, type TestContext } from '../../tests/support/test-app'
+import { enrol, enrolWorld, type Enrolled } from '../../tests/support/volunteers'
+import { plusDays } from '../domain/scheduling/schedule.rules'
+import type { RecordView } from '../domain/volunteers/volunteers.schemas'
 
 /**
- * AZ-3 (ASVS 15.3.3): every write of the referral, case, intake and scheduling routes, sent with its valid body
+ * AZ-3 (ASVS 15.3.3): every write of the referral, case, intake, scheduling and volunteer routes, sent with its valid body
  * plus properties it does not take. Dropping them silently is fine; persisting any of them, or any
  * change outside the action's own write-list, is not. A second send adds `__proto__` and
  * `constructor.prototype` as real JSON keys (15.3.6): refused with 400 or ignored, never a 500, and
  * Object.prototype stays clean.
  */
 
-/** URL prefixes of the routes this test covers (referrals, cases, intake and scheduling routes). */
+/** URL prefixes of the routes this test covers (referrals, cases, intake, scheduling and volunteers). */
 const COVERED_PREFIXES = [
   '/api/referrals',
   '/api/pre-visits',
@@ -39,6 +44,12 @@ const COVERED_PREFIXES = [
   '/api/plans',
   '/api/sessions',
   '/api/calendar-feeds',
+  '/api/volunteering',
+  '/api/volunteers',
+  '/api/volunteer-',
+  '/api/policies',
+  '/api/centres/:centreId/rota',
+  '/api/rota-',
 ]
 
 const TABLES = [
@@ -66,6 +77,17 @@ const TABLES = [
   'sessions',
   'calendar_feeds',
   'outbox',
+  'volunteers',
+  'volunteer_requirements',
+  'volunteer_records',
+  'policies',
+  'policy_versions',
+  'policy_acknowledgements',
+  'availability_exceptions',
+  'rota_assignments',
+  'rota_swaps',
+  'volunteer_hours',
+  'compliance_alerts',
 ] as const
 type Table = (typeof TABLES)[number]
 type Row = Record<string, unknown>
@@ -93,7 +115,7 @@ interface Prepared {
 
 interface WriteCase {
   key: string
-  as: 'admin' | 'coordinator' | 'referrer' | 'parent' | 'anonymous'
+  as: 'admin' | 'coordinator' | 'referrer' | 'parent' | 'volunteer' | 'anonymous'
   ok: number
   /** Makes what the request acts on (fresh where the action happens once) before the snapshot. */
   prepare: () => Prepared | Promise<Prepared>
@@ -121,6 +143,17 @@ interface Fixtures {
   schedule: { venueId: string; roomId: string; gardenRoom: string; blueRoom: string; caseId: string }
   /** Values the extras point at, so that a persisted extra can be found anywhere. */
   canary: { organisationId: string; centreId: string; userId: string; referrerUserId: string; caseId: string }
+  /**
+   * Volunteers: Vera (active, her own sign-in), a colleague to swap with, Lou whose DBS check runs out
+   * within the reminder window, the organisation's requirements, Vera's DBS record, a policy.
+   */
+  volunteers: {
+    vera: Enrolled
+    colleague: Enrolled
+    requirement: (code: string) => string
+    dbsRecordId: string
+    policyId: string
+  }
 }
 
 let t: TestContext
@@ -144,6 +177,9 @@ function extras(): Row {
     referrerUserId: fx.canary.referrerUserId,
     userId: fx.canary.userId,
     meta: { isAdmin: true, roles: ['admin'] },
+    // A volunteer editing their own availability must not move their stage or take on duties.
+    stage: 'active',
+    duties: ['supervisor'],
   }
 }
 const EXTRA_KEYS = [
@@ -154,7 +190,7 @@ const EXTRA_KEYS = [
   'familyId',
   'residentAddress',
   'dbsStatus',
-].concat(['status', 'caseId', 'referrerUserId', 'userId', 'meta', 'isAdmin', 'polluted'])
+].concat(['status', 'caseId', 'referrerUserId', 'userId', 'meta', 'isAdmin', 'polluted', 'stage', 'duties'])
 
 function withExtras(prepared: Prepared): Row {
   const omit = (fields: string[] = []) =>
@@ -173,7 +209,7 @@ const POLLUTION = '"__proto__":{"polluted":true},"constructor":{"prototype":{"po
 
 let addresses = 0
 async function send(key: string, prepared: Prepared, payload: string) {
-  const method = key.split(' ')[0] as 'POST' | 'PATCH'
+  const method = key.split(' ')[0] as 'POST' | 'PATCH' | 'PUT'
   const headers = { 'content-type': 'application/json' }
   if (prepared.browser) return prepared.browser.request(method, prepared.url, payload, headers)
   addresses += 1
@@ -271,7 +307,10 @@ function violations(before: Snapshot, after: Snapshot, writes: WriteList): strin
   return found
 }
 
-async function rowOf(table: 'referrals' | 'cases' | 'parties', id: string): Promise<Row> {
+async function rowOf(
+  table: 'referrals' | 'cases' | 'parties' | 'volunteers' | 'volunteer_hours',
+  id: string,
+): Promise<Row> {
   const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = ${id}`.execute(t.deps.db)
   if (!rows[0]) throw new Error(`no ${table} row ${id}`)
   return rows[0]
@@ -487,6 +526,585 @@ const referralNesting = [
   { path: ['children', 0] },
   { path: ['referrer'], realFields: ['role'] },
   { path: ['risk'] },
+]
+
+// ---------- volunteers ----------
+
+const TIME_ZONE = 'Europe/Jersey'
+/** The centre's date today, and days from it. */
+const today = (days = 0): string => plusDays(todayIn(t, TIME_ZONE), days)
+let rotaWeeks = 0
+/** A Saturday no write has used yet: a week further on each time. */
+function rotaSaturday(): string {
+  rotaWeeks += 1
+  return nextWeekday(today(7 * rotaWeeks), 6)
+}
+let pastWeeks = 0
+/** A Saturday already past that no write has used yet: a week further back each time. */
+function pastRotaSaturday(): string {
+  pastWeeks += 1
+  return nextWeekday(today(-7 * pastWeeks - 7), 6)
+}
+
+/** The key of the Saturday shift of the scheduling venue on a day (its one Saturday opening). */
+async function saturdayShift(date: string): Promise<string> {
+  const rota = await fx.desk.get(`/api/centres/${fx.centreId}/rota?from=${date}&to=${date}`)
+  expectStatus(rota, 200)
+  const shift = rota
+    .json<{ shifts: { key: string; venueId: string | null }[] }>()
+    .shifts.find((s) => s.venueId === fx.schedule.venueId)
+  if (!shift) throw new Error(`no shift on ${date}`)
+  return shift.key
+}
+
+/** Vera on the floor of a shift, placed by the desk. */
+async function veraOn(date: string): Promise<string> {
+  const placed = await fx.desk.post(`/api/centres/${fx.centreId}/rota/assignments`, {
+    shiftKey: await saturdayShift(date),
+    duty: 'floor',
+    volunteerId: fx.volunteers.vera.file.id,
+    override: true,
+  })
+  expectStatus(placed, 201)
+  return placed.json<{ id: string }>().id
+}
+
+/** An enquiry at the desk, at version 1. */
+async function enquiry(name: string): Promise<string> {
+  const made = await fx.desk.post('/api/volunteers', { centreId: fx.centreId, fullName: name })
+  expectStatus(made, 201)
+  return made.json<{ id: string }>().id
+}
+
+const VOLUNTEER_WRITES: WriteCase[] = [
+  {
+    key: 'PATCH /api/volunteering-settings',
+    as: 'admin',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: '/api/volunteering-settings',
+      body: {
+        targetHeadcount: 19,
+        alertDays: [60, 30, 7],
+        staffing: { teamLeaders: 1, floor: 1, reception: 0 },
+      },
+      nested: [{ path: ['staffing'] }],
+      writes: { organisation_settings: { update: ['volunteering', 'updated_at'], insert: {} } },
+      verify: async () => {
+        const row = await t.deps.db
+          .selectFrom('organisation_settings')
+          .select('volunteering')
+          .where('organisation_id', '=', fx.organisationId)
+          .executeTakeFirstOrThrow()
+        expect(JSON.parse(row.volunteering ?? '{}')).toMatchObject({ targetHeadcount: 19 })
+      },
+    }),
+  },
+  {
+    key: 'POST /api/volunteers',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: '/api/volunteers',
+      body: {
+        centreId: fx.centreId,
+        fullName: 'Nia Newcomer',
+        email: 'nia@example.org',
+        notes: 'Met at the fair',
+      },
+      realFields: ['centreId'],
+      writes: {
+        volunteers: {
+          insert: {
+            centre_id: fx.centreId,
+            stage: 'enquiry',
+            user_id: null,
+            duties: '[]',
+            mentor_id: null,
+            references_received: 0,
+            started_on: null,
+          },
+        },
+        workflow_transitions: {
+          insert: { subject_type: 'volunteer', from_status: null, to_status: 'enquiry' },
+        },
+      },
+    }),
+  },
+  {
+    // The desk may link a sign-in (userId is this action's own field), so that extra is not sent.
+    key: 'PATCH /api/volunteers/:volunteerId',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const id = await enquiry('Pat Patched')
+      return {
+        browser: fx.desk,
+        url: `/api/volunteers/${id}`,
+        body: { version: 1, notes: 'Prefers mornings', duties: ['team_leader'], referencesReceived: 2 },
+        realFields: ['userId', 'duties'],
+        writes: {
+          volunteers: { update: ['notes', 'duties', 'references_received', 'version', 'updated_at'] },
+        },
+        verify: async () =>
+          expect(await rowOf('volunteers', id)).toMatchObject({
+            notes: 'Prefers mornings',
+            duties: '["team_leader"]',
+            stage: 'enquiry',
+            user_id: null,
+          }),
+      }
+    },
+  },
+  {
+    key: 'POST /api/volunteers/:volunteerId/stage',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const id = await enquiry('Sam Staged')
+      return {
+        browser: fx.desk,
+        url: `/api/volunteers/${id}/stage`,
+        body: { version: 1, to: 'role_meeting', reason: 'Keen to start' },
+        writes: {
+          volunteers: { update: ['stage', 'stage_changed_at', 'version', 'updated_at'] },
+          workflow_transitions: {
+            insert: {
+              subject_id: id,
+              from_status: 'enquiry',
+              to_status: 'role_meeting',
+              reason: 'Keen to start',
+            },
+          },
+        },
+        verify: async () => expect((await rowOf('volunteers', id)).stage).toBe('role_meeting'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/volunteer-requirements',
+    as: 'admin',
+    ok: 201,
+    prepare: () => {
+      const code = `course_${randomBytes(3).toString('hex')}`
+      return {
+        browser: fx.adminBrowser,
+        url: '/api/volunteer-requirements',
+        body: { code, title: 'Specialist: play work', kind: 'training', mandatory: false, gates: [] },
+        writes: { volunteer_requirements: { insert: { code, archived_at: null, gates: '[]' } } },
+      }
+    },
+  },
+  {
+    key: 'PATCH /api/volunteer-requirements/:requirementId',
+    as: 'admin',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: `/api/volunteer-requirements/${fx.volunteers.requirement('putting_children_first')}`,
+      body: { title: 'Specialist: Putting Children First (two days)', validMonths: 60 },
+      writes: { volunteer_requirements: { update: ['title', 'valid_months', 'updated_at'] } },
+    }),
+  },
+  {
+    key: 'POST /api/volunteers/:volunteerId/records',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/volunteers/${fx.volunteers.vera.file.id}/records`,
+      body: {
+        requirementId: fx.volunteers.requirement('dbs'),
+        completedOn: today(-1),
+        provider: 'Umbrella body',
+        dbs: { level: 'enhanced_barred', certificateNumber: '001122334455', onUpdateService: true },
+      },
+      nested: [{ path: ['dbs'] }],
+      writes: {
+        volunteer_records: {
+          insert: {
+            volunteer_id: fx.volunteers.vera.file.id,
+            requirement_id: fx.volunteers.requirement('dbs'),
+            passed: 1,
+            renewal_started_on: null,
+            recorded_by_user_id: fx.coordinator.userId,
+          },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/volunteer-records/:recordId/renewal',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      // The renewal goes on the latest record of a course: a fresh one each time.
+      const made = await fx.desk.post(`/api/volunteers/${fx.volunteers.vera.file.id}/records`, {
+        requirementId: fx.volunteers.requirement('first_aid'),
+        completedOn: today(-2),
+      })
+      expectStatus(made, 201)
+      return {
+        browser: fx.desk,
+        url: `/api/volunteer-records/${made.json<RecordView>().id}/renewal`,
+        body: { startedOn: today(), note: 'Course booked' },
+        writes: { volunteer_records: { update: ['renewal_started_on', 'note', 'updated_at'] } },
+      }
+    },
+  },
+  {
+    key: 'POST /api/policies',
+    as: 'admin',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: '/api/policies',
+      body: { title: 'Lone working', mustRead: false, body: 'Never be alone with a family.' },
+      writes: {
+        policies: { insert: { title: 'Lone working', must_read: 0, archived_at: null } },
+        policy_versions: { insert: { version: 1, published_by_user_id: fx.admin.userId } },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/policies/:policyId/versions',
+    as: 'admin',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: `/api/policies/${fx.volunteers.policyId}/versions`,
+      body: { body: 'Revised text.', changes: 'Clearer wording' },
+      writes: {
+        policy_versions: {
+          insert: { policy_id: fx.volunteers.policyId, published_by_user_id: fx.admin.userId },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/policies/:policyId/acknowledge',
+    as: 'volunteer',
+    ok: 200,
+    prepare: async () => {
+      const published = await fx.adminBrowser.post(`/api/policies/${fx.volunteers.policyId}/versions`, {
+        body: 'Another revision.',
+      })
+      expectStatus(published, 201)
+      const versionId = published.json<{ versionId: string }>().versionId
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/policies/${fx.volunteers.policyId}/acknowledge`,
+        body: { versionId },
+        writes: {
+          policy_acknowledgements: {
+            insert: {
+              volunteer_id: fx.volunteers.vera.file.id,
+              policy_version_id: versionId,
+              user_id: fx.volunteers.vera.user.userId,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    // Self-service: a volunteer sends extras (a role, a centre, a stage, duties) with their own availability.
+    key: 'PUT /api/volunteers/:volunteerId/availability',
+    as: 'volunteer',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.volunteers.vera.browser,
+      url: `/api/volunteers/${fx.volunteers.vera.file.id}/availability`,
+      body: {
+        weekly: [
+          { weekday: 6, from: '08:00', to: '18:00' },
+          { weekday: 7, from: '08:00', to: '18:00' },
+        ],
+        maxShiftsPerMonth: 31,
+      },
+      nested: [{ path: ['weekly', 0] }],
+      writes: { volunteers: { update: ['availability', 'max_shifts_per_month', 'updated_at'] } },
+      verify: async () =>
+        expect(await rowOf('volunteers', fx.volunteers.vera.file.id)).toMatchObject({
+          stage: 'active',
+          duties: '[]',
+          user_id: fx.volunteers.vera.user.userId,
+          centre_id: fx.centreId,
+          max_shifts_per_month: 31,
+        }),
+    }),
+  },
+  {
+    key: 'POST /api/volunteers/:volunteerId/availability/exceptions',
+    as: 'volunteer',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.volunteers.vera.browser,
+      url: `/api/volunteers/${fx.volunteers.vera.file.id}/availability/exceptions`,
+      body: { firstDay: '2032-08-01', lastDay: '2032-08-14', kind: 'unavailable', note: 'Summer holiday' },
+      writes: {
+        availability_exceptions: {
+          insert: { volunteer_id: fx.volunteers.vera.file.id, kind: 'unavailable' },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/centres/:centreId/rota/assignments',
+    as: 'coordinator',
+    ok: 201,
+    prepare: async () => ({
+      browser: fx.desk,
+      url: `/api/centres/${fx.centreId}/rota/assignments`,
+      body: {
+        shiftKey: await saturdayShift(rotaSaturday()),
+        duty: 'floor',
+        volunteerId: fx.volunteers.vera.file.id,
+        override: true,
+      },
+      realFields: ['status'],
+      writes: {
+        rota_assignments: {
+          insert: {
+            centre_id: fx.centreId,
+            volunteer_id: fx.volunteers.vera.file.id,
+            duty: 'floor',
+            status: 'assigned',
+            suggested: 0,
+            assigned_by_user_id: fx.coordinator.userId,
+          },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/centres/:centreId/rota/suggest',
+    as: 'coordinator',
+    ok: 200,
+    prepare: () => {
+      const saturday = rotaSaturday()
+      return {
+        browser: fx.desk,
+        url: `/api/centres/${fx.centreId}/rota/suggest`,
+        body: { from: saturday, to: plusDays(saturday, 1), apply: true },
+        writes: {
+          rota_assignments: {
+            insert: {
+              centre_id: fx.centreId,
+              status: 'assigned',
+              suggested: 1,
+              assigned_by_user_id: fx.coordinator.userId,
+            },
+          },
+        },
+        verify: async () => {
+          const placed = await t.deps.db
+            .selectFrom('rota_assignments')
+            .select('id')
+            .where('organisation_id', '=', fx.organisationId)
+            .where('on_date', '=', saturday)
+            .execute()
+          expect(placed.length).toBeGreaterThan(0)
+        },
+      }
+    },
+  },
+  {
+    key: 'PUT /api/openings/:openingId/staffing',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const { venueId } = await hall('Staffed hall')
+      const openings = (await fx.desk.get(`/api/venues/${venueId}/openings`)).json<{
+        openings: { id: string }[]
+      }>()
+      const openingId = openings.openings[0]?.id ?? ''
+      return {
+        browser: fx.desk,
+        url: `/api/openings/${openingId}/staffing`,
+        body: { staffing: { teamLeaders: 1, floor: 2, reception: 1 } },
+        nested: [{ path: ['staffing'] }],
+        writes: { opening_sessions: { update: ['staffing', 'updated_at'] } },
+      }
+    },
+  },
+  {
+    key: 'POST /api/rota-assignments/:assignmentId/swap',
+    as: 'volunteer',
+    ok: 201,
+    prepare: async () => {
+      const assignmentId = await veraOn(rotaSaturday())
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/rota-assignments/${assignmentId}/swap`,
+        body: { toVolunteerId: fx.volunteers.colleague.file.id, note: 'A family wedding' },
+        writes: {
+          rota_swaps: {
+            insert: {
+              assignment_id: assignmentId,
+              from_volunteer_id: fx.volunteers.vera.file.id,
+              to_volunteer_id: fx.volunteers.colleague.file.id,
+              status: 'requested',
+              requested_by_user_id: fx.volunteers.vera.user.userId,
+              decided_at: null,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/rota-swaps/:swapId/decision',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const assignmentId = await veraOn(rotaSaturday())
+      const asked = await fx.volunteers.vera.browser.post(`/api/rota-assignments/${assignmentId}/swap`, {
+        toVolunteerId: fx.volunteers.colleague.file.id,
+      })
+      expectStatus(asked, 201)
+      const original = await t.deps.db
+        .selectFrom('rota_assignments')
+        .select('shift_key')
+        .where('id', '=', assignmentId)
+        .executeTakeFirst()
+      return {
+        browser: fx.desk,
+        url: `/api/rota-swaps/${asked.json<{ id: string }>().id}/decision`,
+        body: { approve: true, note: 'Thanks for arranging it' },
+        writes: {
+          rota_swaps: { update: ['status', 'decided_by_user_id', 'decided_at', 'decision_note'] },
+          rota_assignments: {
+            update: ['status', 'updated_at', 'version'],
+            insert: { volunteer_id: fx.volunteers.colleague.file.id, status: 'assigned', suggested: 0 },
+          },
+        },
+        verify: async () => {
+          const rows = await t.deps.db
+            .selectFrom('rota_assignments')
+            .select(['volunteer_id', 'status'])
+            .where('shift_key', '=', String(original?.shift_key))
+            .orderBy('created_at')
+            .execute()
+          expect(rows).toEqual([
+            { volunteer_id: fx.volunteers.vera.file.id, status: 'cancelled' },
+            { volunteer_id: fx.volunteers.colleague.file.id, status: 'assigned' },
+          ])
+        },
+      }
+    },
+  },
+  {
+    // A volunteer logging their own hours cannot approve them with an extra status.
+    key: 'POST /api/volunteer-hours',
+    as: 'volunteer',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.volunteers.vera.browser,
+      url: '/api/volunteer-hours',
+      body: {
+        kind: 'escort',
+        onDate: today(-1),
+        minutes: 90,
+        miles: 12,
+        expensesPence: 350,
+        description: 'Prison visit',
+      },
+      writes: {
+        volunteer_hours: {
+          insert: {
+            volunteer_id: fx.volunteers.vera.file.id,
+            centre_id: fx.centreId,
+            status: 'submitted',
+            submitted_by_user_id: fx.volunteers.vera.user.userId,
+            decided_by_user_id: null,
+          },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/volunteer-hours/:hoursId/decision',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const logged = await fx.volunteers.vera.browser.post('/api/volunteer-hours', {
+        kind: 'training',
+        onDate: today(-1),
+        minutes: 60,
+      })
+      expectStatus(logged, 201)
+      const id = logged.json<{ id: string }>().id
+      return {
+        browser: fx.desk,
+        url: `/api/volunteer-hours/${id}/decision`,
+        body: { approve: true, note: 'Thank you' },
+        writes: {
+          volunteer_hours: { update: ['status', 'decided_by_user_id', 'decided_at', 'decision_note'] },
+        },
+        verify: async () => expect((await rowOf('volunteer_hours', id)).status).toBe('approved'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/centres/:centreId/rota/log-hours',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      // A Saturday already past that Vera worked.
+      const saturday = pastRotaSaturday()
+      const assignmentId = await veraOn(saturday)
+      return {
+        browser: fx.desk,
+        url: `/api/centres/${fx.centreId}/rota/log-hours`,
+        body: { onDate: saturday },
+        writes: {
+          volunteer_hours: {
+            insert: {
+              assignment_id: assignmentId,
+              volunteer_id: fx.volunteers.vera.file.id,
+              kind: 'session',
+              status: 'approved',
+              decided_by_user_id: fx.coordinator.userId,
+            },
+          },
+        },
+        verify: async () => {
+          const logged = await t.deps.db
+            .selectFrom('volunteer_hours')
+            .select('minutes')
+            .where('assignment_id', '=', assignmentId)
+            .execute()
+          expect(logged).toEqual([{ minutes: 480 }])
+        },
+      }
+    },
+  },
+  {
+    // The reminders: Lou's DBS check runs out within the window (the first run tells her and the desk).
+    key: 'POST /api/volunteering/alerts',
+    as: 'admin',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: '/api/volunteering/alerts',
+      body: {},
+      writes: {
+        compliance_alerts: { insert: { requirement_id: fx.volunteers.requirement('dbs') } },
+        outbox: { insert: { status: 'pending' } },
+      },
+      verify: async () => {
+        const sent = await t.deps.db
+          .selectFrom('compliance_alerts')
+          .select('id')
+          .where('organisation_id', '=', fx.organisationId)
+          .execute()
+        expect(sent.length).toBeGreaterThan(0)
+      },
+    }),
+  },
 ]
 
 const WRITES: WriteCase[] = [
@@ -1331,6 +1949,7 @@ const WRITES: WriteCase[] = [
       }
     },
   },
+  ...VOLUNTEER_WRITES,
 ]
 
 /** A parent of a referral, invited to the parent area and signed in: a parent with a family. */
@@ -1390,6 +2009,34 @@ async function buildSchedule(): Promise<Fixtures['schedule']> {
   }
 }
 
+/** Vera (active), a colleague, and Lou whose DBS check runs out in forty days; a policy no one must read. */
+async function buildVolunteers(org: {
+  organisationId: string
+  centreId: string
+}): Promise<Fixtures['volunteers']> {
+  const place = await enrolWorld(t, fx.desk, { ...org, timeZone: TIME_ZONE })
+  const vera = await enrol(place, { name: 'Vera Volunteer' })
+  const colleague = await enrol(place, { name: 'Colin Colleague' })
+  await enrol(place, { name: 'Lou Lapsing', dbsExpiresOn: today(40) })
+  const records = (await fx.desk.get(`/api/volunteers/${vera.file.id}/records`)).json<{
+    records: RecordView[]
+  }>()
+  const dbs = records.records.find((r) => r.requirementId === place.requirement('dbs'))
+  const policy = await fx.adminBrowser.post('/api/policies', {
+    title: 'Volunteer handbook',
+    mustRead: false,
+    body: 'Read it when you can.',
+  })
+  expectStatus(policy, 201)
+  return {
+    vera,
+    colleague,
+    requirement: place.requirement,
+    dbsRecordId: dbs?.id ?? '',
+    policyId: policy.json<{ id: string }>().id,
+  }
+}
+
 async function signedIn(user: BuiltUser): Promise<TestBrowser> {
   const browser = new TestBrowser(t.app)
   await browser.signIn(user, t.clock)
@@ -1439,6 +2086,7 @@ beforeAll(async () => {
     parentPartyId: parent.partyId,
     workCaseId: await openCase(),
     schedule: await buildSchedule(),
+    volunteers: await buildVolunteers(org),
     canary: {
       organisationId: other.organisationId,
       centreId: other.centreId,
@@ -1451,11 +2099,11 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 describe('mass assignment (AZ-3)', () => {
-  it('covers every write of the referral, case, intake and scheduling routes', () => {
+  it('covers every write of the referral, case, intake, scheduling and volunteer routes', () => {
     const writes = t.app.routeTable
       .filter(
         (r) =>
-          (r.method === 'POST' || r.method === 'PATCH') && COVERED_PREFIXES.some((p) => r.url.startsWith(p)),
+          ['POST', 'PATCH', 'PUT'].includes(r.method) && COVERED_PREFIXES.some((p) => r.url.startsWith(p)),
       )
       .map((r) => `${r.method} ${r.url}`)
     expect([...new Set(WRITES.map((w) => w.key))].sort()).toEqual(writes.sort())

@@ -42,9 +42,17 @@ function line(alert: Alert): string {
  * 60/30/7 days), and once more on the day it lapses. Each threshold is sent once per expiry date
  * (the `compliance_alerts` log); when the job first sees an item late, it sends the nearest threshold
  * only. A renewal in flight pauses the reminders. Emails go through the outbox, one per person a run.
+ * The hourly job runs for every organisation; an admin running it from the app, for their own only.
  */
-export async function sendComplianceAlerts(deps: Deps): Promise<{ alerts: number; emails: number }> {
-  const organisations = await deps.db.selectFrom('organisations').select('id').execute()
+export async function sendComplianceAlerts(
+  deps: Deps,
+  options: { organisationId?: string } = {},
+): Promise<{ alerts: number; emails: number }> {
+  const organisations = await deps.db
+    .selectFrom('organisations')
+    .select('id')
+    .$if(options.organisationId !== undefined, (q) => q.where('id', '=', options.organisationId ?? ''))
+    .execute()
   let alerts = 0
   let emails = 0
   for (const { id: organisationId } of organisations) {

@@ -23,7 +23,7 @@ type Kind = 'session' | 'training' | 'escort' | 'other'
 
 const minutesBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 60_000)
 
-function presentHours(row: HoursRow, name: string, pencePerMile: number) {
+export function presentHours(row: HoursRow, name: string, pencePerMile: number) {
   return {
     id: row.id,
     volunteerId: row.volunteer_id,
@@ -185,8 +185,9 @@ export async function logRotaDay(deps: Deps, actor: Actor, centreId: string, onD
 
 async function centresOf(deps: Deps, actor: Actor, centreId: string | undefined): Promise<string[]> {
   if (centreId) {
-    if (!canManageVolunteers(actor, centreId)) throw notFound('Centre')
-    return [centreId]
+    const centre = await findCentre(deps.db, scopeOf(actor), centreId)
+    if (!centre || !canManageVolunteers(actor, centre.id)) throw notFound('Centre')
+    return [centre.id]
   }
   return deskCentreIds(actor) ?? (await listCentres(deps.db, scopeOf(actor))).map((c) => c.id)
 }
@@ -272,6 +273,7 @@ export async function hoursTotals(
       totalMinutes: number
       miles: number
       expensesPence: number
+      mileagePence: number
     }
   >()
   let mileagePence = 0
@@ -285,6 +287,7 @@ export async function hoursTotals(
       totalMinutes: 0,
       miles: 0,
       expensesPence: 0,
+      mileagePence: 0,
     }
     if (e.kind === 'session' || e.kind === 'escort') t.sessionMinutes += e.minutes
     else if (e.kind === 'training') t.trainingMinutes += e.minutes
@@ -292,6 +295,7 @@ export async function hoursTotals(
     t.totalMinutes += e.minutes
     t.miles += e.miles ?? 0
     t.expensesPence += e.expensesPence ?? 0
+    t.mileagePence += e.mileagePence ?? 0
     mileagePence += e.mileagePence ?? 0
     per.set(e.volunteerId, t)
   }

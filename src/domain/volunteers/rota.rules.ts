@@ -39,6 +39,10 @@ export interface ShiftFacts {
   endsAt: string
   localStart: string
   localEnd: string
+  /** What the opening needs; null for an escorted visit. */
+  staffing: Staffing | null
+  /** True when the opening sets its own numbers rather than the organisation's defaults. */
+  ownStaffing: boolean
   positions: PositionFacts[]
 }
 
@@ -64,6 +68,7 @@ export interface OpeningShiftFacts {
   firstOn: string
   lastOn: string | null
   staffing: Staffing
+  ownStaffing?: boolean
 }
 
 export interface SessionShiftFacts {
@@ -105,11 +110,15 @@ export function enumerateShifts(input: {
     )
   const shifts: ShiftFacts[] = []
   for (let date = input.from; date <= input.to; date = plusDays(date, 1)) {
-    for (const opening of input.openings) {
-      const facts = { ...opening, capacityUnits: 0 }
-      if (!openingRunsOn(facts, date) || closed(opening.venueId, date)) continue
-      const startsAt = zonedInstant(date, opening.startsAt, timeZone)
-      const endsAt = zonedInstant(date, opening.endsAt, timeZone)
+    const running = input.openings
+      .filter((o) => openingRunsOn({ ...o, capacityUnits: 0 }, date) && !closed(o.venueId, date))
+      .map((opening) => ({
+        opening,
+        startsAt: zonedInstant(date, opening.startsAt, timeZone),
+        endsAt: zonedInstant(date, opening.endsAt, timeZone),
+      }))
+    const supervisedFrom = openingOfEachSupervised(input.sessions, running, date)
+    for (const { opening, startsAt, endsAt } of running) {
       const whole = {
         sessionId: null,
         sessionLabel: null,
@@ -126,8 +135,7 @@ export function enumerateShifts(input: {
       if (opening.staffing.floor > 0)
         positions.push({ duty: 'floor', needed: opening.staffing.floor, ...whole })
       for (const session of input.sessions) {
-        if (session.serviceType !== 'supervised' || session.venueId !== opening.venueId) continue
-        if (session.localDate !== date || !overlaps(session, { startsAt, endsAt })) continue
+        if (supervisedFrom.get(session.id) !== opening.id) continue
         positions.push({
           duty: 'supervisor',
           needed: 1,
@@ -155,6 +163,8 @@ export function enumerateShifts(input: {
         endsAt,
         localStart: opening.startsAt,
         localEnd: opening.endsAt,
+        staffing: opening.staffing,
+        ownStaffing: opening.ownStaffing ?? false,
         positions,
       })
     }
@@ -176,6 +186,8 @@ export function enumerateShifts(input: {
         openingId: null,
         sessionId: session.id,
         ...times,
+        staffing: null,
+        ownStaffing: false,
         positions: [
           {
             duty: 'escort',
@@ -189,6 +201,30 @@ export function enumerateShifts(input: {
     }
   }
   return shifts.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.key.localeCompare(b.key))
+}
+
+/**
+ * The one opening whose shift supervises each supervised session of a day, so that a session
+ * overlapping two openings of its venue gets one supervisor, not two: the opening that holds it
+ * whole, else the earliest it overlaps.
+ */
+function openingOfEachSupervised(
+  sessions: readonly SessionShiftFacts[],
+  running: readonly { opening: OpeningShiftFacts; startsAt: string; endsAt: string }[],
+  date: string,
+): Map<string, string> {
+  const byStart = [...running].sort(
+    (a, b) => a.startsAt.localeCompare(b.startsAt) || a.opening.id.localeCompare(b.opening.id),
+  )
+  const chosen = new Map<string, string>()
+  for (const session of sessions) {
+    if (session.serviceType !== 'supervised' || session.localDate !== date) continue
+    const overlapping = byStart.filter((r) => r.opening.venueId === session.venueId && overlaps(session, r))
+    const holder =
+      overlapping.find((r) => r.startsAt <= session.startsAt && session.endsAt <= r.endsAt) ?? overlapping[0]
+    if (holder) chosen.set(session.id, holder.opening.id)
+  }
+  return chosen
 }
 
 export const positionOf = (
@@ -212,8 +248,8 @@ export interface RotaWorld {
 const problem = (rule: RotaRule, message: string, hard: boolean): RotaProblem => ({ rule, message, hard })
 
 /**
- * Every rule a placement breaks, hard ones first. Hard: the stage, a requirement that blocks the duty,
- * the duty itself, being somewhere else at that time, the place already full. Soft (a coordinator may
+ * Every rule a placement breaks, hard ones first. Hard: the stage, the duty itself, a requirement that
+ * blocks the duty, being somewhere else at that time, the place already full. Soft (a coordinator may
  * override; the suggestion never does): availability, a mentee without their mentor, the monthly limit.
  */
 export function placementProblems(
@@ -227,10 +263,12 @@ export function placementProblems(
   const assignments = world.assignments.filter((a) => a.id !== ignoreAssignmentId)
   const stage = stageProblem(volunteer, shift.date)
   if (stage) problems.push(problem('ROTA-STAGE', stage, true))
-  for (const blocking of blockingFor(world.statesOn(volunteer.id, shift.date), position.duty))
-    problems.push(problem('ROTA-REQUIREMENT', `${blocking.title}: ${blocking.detail}`, true))
+  // The duty before the requirements: someone not down as a supervisor is that, before they are
+  // someone without the supervisor qualification (and an unfilled place is explained by the first).
   const duty = dutyProblem(volunteer, position.duty)
   if (duty) problems.push(problem('ROTA-DUTY', duty, true))
+  for (const blocking of blockingFor(world.statesOn(volunteer.id, shift.date), position.duty))
+    problems.push(problem('ROTA-REQUIREMENT', `${blocking.title}: ${blocking.detail}`, true))
   const mine = assignments.filter((a) => a.volunteerId === volunteer.id)
   if (mine.some((a) => a.shiftKey === shift.key || overlaps(a, position)))
     problems.push(problem('ROTA-TWICE', `${volunteer.fullName} is already on a shift at that time`, true))
@@ -301,14 +339,18 @@ function explain(world: RotaWorld, shift: ShiftFacts, position: PositionFacts): 
   for (const volunteer of world.volunteers.values()) {
     const first = placementProblems(world, shift, position, volunteer)[0]
     if (!first) continue
-    const key =
+    // The requirement's own title, whatever punctuation it holds (“NACCC 1: The volunteer’s role…”).
+    const requirement =
       first.rule === 'ROTA-REQUIREMENT'
-        ? `blocked by ${first.message.split(':')[0] ?? 'a requirement'}`
-        : REASON_WORDS[first.rule]
+        ? blockingFor(world.statesOn(volunteer.id, shift.date), position.duty)[0]?.title
+        : undefined
+    const key = requirement ? `blocked by “${requirement}”` : REASON_WORDS[first.rule]
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   if (counts.size === 0) return 'No volunteers are on the team yet'
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`)
+  const parts = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([why, n]) => `${n} ${why}`)
   return `No one could be placed: ${parts.join(', ')}`
 }
 

@@ -110,6 +110,7 @@ export async function loadRotaContext(
         firstOn: o.first_on,
         lastOn: o.last_on,
         staffing: staffingOf(o.staffing, team.settings.staffing),
+        ownStaffing: StaffingSchema.safeParse(o.staffing ? JSON.parse(o.staffing) : null).success,
       })),
     closures: closures.map((c) => ({ venueId: c.venue_id, firstDay: c.first_day, lastDay: c.last_day })),
     sessions: sessions
@@ -158,6 +159,34 @@ export async function getRota(deps: Deps, actor: Actor, centreId: string, from: 
   const nameOf = names(ctx)
   const swaps = await listOpenSwaps(deps.db, scopeOf(actor), centreId)
   const byId = new Map(ctx.assignments.map((a) => [a.id, a]))
+  // Every open swap of the centre, each checked against the rules on its own day, even outside the period.
+  const presentedSwaps = []
+  for (const swap of swaps) {
+    const assignment =
+      byId.get(swap.assignment_id) ?? (await findAssignment(deps.db, scopeOf(actor), swap.assignment_id))
+    if (!assignment || assignment.status !== 'assigned') continue
+    const own = ctx.shifts.some((s) => s.key === assignment.shift_key)
+      ? { ctx, shift: ctx.shifts.find((s) => s.key === assignment.shift_key) }
+      : await findShift(deps.db, deps, actor, centreId, assignment.shift_key).catch(() => null)
+    const shift = own?.shift
+    const position = shift ? positionOf(shift, assignment.duty as Duty, assignment.session_id) : undefined
+    const colleague = own?.ctx.world.volunteers.get(swap.to_volunteer_id)
+    presentedSwaps.push({
+      id: swap.id,
+      assignmentId: assignment.id,
+      date: assignment.on_date,
+      shiftLabel: shift?.label ?? 'A shift that no longer exists',
+      duty: assignment.duty as Duty,
+      fromVolunteer: nameOf.get(swap.from_volunteer_id) ?? 'Unknown',
+      toVolunteer: nameOf.get(swap.to_volunteer_id) ?? 'Unknown',
+      note: swap.note,
+      requestedAt: swap.requested_at,
+      problems:
+        own && shift && position && colleague
+          ? placementProblems(own.ctx.world, shift, position, colleague, assignment.id)
+          : [],
+    })
+  }
   const places = new Set(
     ctx.shifts.flatMap((s) => s.positions.map((p) => `${s.key}|${p.duty}|${p.sessionId ?? ''}`)),
   )
@@ -178,29 +207,7 @@ export async function getRota(deps: Deps, actor: Actor, centreId: string, from: 
     from,
     to,
     shifts: ctx.shifts.map((shift) => presentShift(ctx, shift, nameOf)),
-    swaps: swaps.flatMap((swap) => {
-      const assignment = byId.get(swap.assignment_id)
-      if (!assignment) return []
-      const shift = ctx.shifts.find((s) => s.key === assignment.shift_key)
-      const position = shift ? positionOf(shift, assignment.duty as Duty, assignment.session_id) : undefined
-      const to = ctx.world.volunteers.get(swap.to_volunteer_id)
-      const problems =
-        shift && position && to ? placementProblems(ctx.world, shift, position, to, assignment.id) : []
-      return [
-        {
-          id: swap.id,
-          assignmentId: assignment.id,
-          date: assignment.on_date,
-          shiftLabel: shift?.label ?? 'Shift',
-          duty: assignment.duty as Duty,
-          fromVolunteer: nameOf.get(swap.from_volunteer_id) ?? 'Unknown',
-          toVolunteer: nameOf.get(swap.to_volunteer_id) ?? 'Unknown',
-          note: swap.note,
-          requestedAt: swap.requested_at,
-          problems,
-        },
-      ]
-    }),
+    swaps: presentedSwaps,
   }
 }
 
@@ -216,6 +223,8 @@ function presentShift(ctx: RotaContext, shift: ShiftFacts, nameOf: Map<string, s
       sessionId: position.sessionId,
       sessionLabel: position.sessionLabel,
       needed: position.needed,
+      localStart: position.localStart,
+      localEnd: position.localEnd,
       assigned: here.map((a) => {
         const volunteer = ctx.world.volunteers.get(a.volunteer_id)
         const warnings = volunteer
@@ -245,6 +254,8 @@ function presentShift(ctx: RotaContext, shift: ShiftFacts, nameOf: Map<string, s
     endsAt: shift.endsAt,
     localStart: shift.localStart,
     localEnd: shift.localEnd,
+    staffing: shift.staffing,
+    ownStaffing: shift.ownStaffing,
     positions,
     unfilled,
   }

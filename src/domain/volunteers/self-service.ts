@@ -4,6 +4,7 @@ import {
   findVolunteer,
   listAssignmentsOfVolunteer,
   listExceptions,
+  listHours,
   listSwapsOfAssignments,
   updateVolunteer,
   type VolunteerRow,
@@ -14,6 +15,7 @@ import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
 import { localParts, plusDays } from '../scheduling/schedule.rules'
 import { newId } from '../shared/ids'
+import { presentHours } from './hours'
 import { myVolunteerRows } from './policies'
 import { availabilityOf, canManageVolunteers, loadTeam, namesOf, summarise } from './team'
 import { ROSTERABLE_STAGES } from './volunteer.rules'
@@ -92,6 +94,25 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
         .execute()
     ).map((v) => [v.id, v.name]),
   )
+  const references = new Map(
+    (
+      await deps.db
+        .selectFrom('sessions')
+        .innerJoin('cases', 'cases.id', 'sessions.case_id')
+        .select(['sessions.id', 'cases.reference'])
+        .where('sessions.organisation_id', '=', scope.organisationId)
+        .where(
+          'sessions.id',
+          'in',
+          assignments.flatMap((a) => (a.session_id ? [a.session_id] : [])).concat(['']),
+        )
+        .execute()
+    ).map((s) => [s.id, s.reference]),
+  )
+  const settings = team.settings
+  const hours = (await listHours(deps.db, scope, [row.centre_id], plusDays(today, -183), today)).filter(
+    (h) => h.volunteer_id === row.id,
+  )
   const tz = team.centre.time_zone
   const shifts = assignments.map((a) => {
     const swap = swaps.find((s) => s.assignment_id === a.id && s.status === 'requested')
@@ -102,6 +123,8 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
       label:
         a.session_id && a.duty === 'escort' ? 'Escorted visit' : (venues.get(a.venue_id ?? '') ?? 'Centre'),
       duty: a.duty as 'team_leader' | 'supervisor' | 'escort' | 'reception' | 'floor',
+      sessionId: a.session_id,
+      sessionLabel: a.session_id ? (references.get(a.session_id) ?? null) : null,
       localStart: localParts(a.starts_at, tz).time,
       localEnd: localParts(a.ends_at, tz).time,
       startsAt: a.starts_at,
@@ -140,7 +163,8 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
           publishedOn: version.published_on,
           acknowledgedAt,
           dueOn:
-            acknowledgedAt === null && mine?.earlier.has(p.id)
+            acknowledgedAt === null &&
+            (mine?.earlier.has(p.id) || (row.started_on !== null && version.published_on > row.started_on))
               ? plusDays(version.published_on, team.settings.policyGraceDays)
               : null,
         },
@@ -150,6 +174,7 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
     colleagues: team.volunteers
       .filter((v) => v.id !== row.id && ROSTERABLE_STAGES.includes(v.stage as VolunteerStage))
       .map((v) => ({ id: v.id, fullName: v.full_name })),
+    hours: hours.reverse().map((h) => presentHours(h, row.full_name, settings.mileagePencePerMile)),
   }
 }
 

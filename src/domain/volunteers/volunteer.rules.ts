@@ -233,18 +233,24 @@ function policiesState(
     return state(
       req,
       'ok',
-      policies.length === 1 ? 'The policy is read' : `All ${policies.length} policies read`,
+      policies.length === 0
+        ? 'No policies to read'
+        : policies.length === 1
+          ? 'The policy is read'
+          : `All ${policies.length} policies read`,
     )
   }
   const each = outstanding.map((policy) => {
-    if (!policy.acknowledgedEarlier) return notDone(req, startedOn, asOf, `${policy.title} not read`)
-    // A new version: the volunteer has a grace period from its publication.
+    // New to someone already working (a new version, or a policy added after they started): they have
+    // a grace period from its publication. Anyone not yet started reads it before starting.
+    const addedSinceStart = startedOn !== null && policy.currentPublishedOn > startedOn
+    if (!policy.acknowledgedEarlier && !addedSinceStart)
+      return notDone(req, startedOn, asOf, `${policy.title} not read`)
+    const what = policy.acknowledgedEarlier ? `New version of ${policy.title}` : `New policy ${policy.title}`
     const dueOn = plusDays(policy.currentPublishedOn, options.policyGraceDays)
     return asOf > dueOn
-      ? state(req, 'overdue', `New version of ${policy.title} not read: was due by ${sayDay(dueOn)}`, {
-          dueOn,
-        })
-      : state(req, 'due', `New version of ${policy.title} to read by ${sayDay(dueOn)}`, { dueOn })
+      ? state(req, 'overdue', `${what} not read: was due by ${sayDay(dueOn)}`, { dueOn })
+      : state(req, 'due', `${what} to read by ${sayDay(dueOn)}`, { dueOn })
   })
   const worst = each.reduce((a, b) => (SEVERITY[b.status] > SEVERITY[a.status] ? b : a))
   const more = outstanding.length > 1 ? ` (${outstanding.length} policies to read)` : ''
@@ -255,9 +261,18 @@ function policiesState(
 export const worstStatus = (states: readonly RequirementState[]): RequirementStatus =>
   states.reduce<RequirementStatus>((w, s) => (SEVERITY[s.status] > SEVERITY[w] ? s.status : w), 'ok')
 
-/** The requirements that stop a volunteer doing a duty: those blocking, gating every shift or that duty. */
+/**
+ * The requirements that stop a volunteer doing a duty: those blocking, gating every shift or that duty;
+ * and one not mandatory for everyone but gating this duty by name, not done or not passed (a
+ * supervisor needs the supervisor qualification, R-STF-5).
+ */
 export const blockingFor = (states: readonly RequirementState[], duty: Duty): RequirementState[] =>
-  states.filter((s) => s.blocks && (s.gates.includes('*') || s.gates.includes(duty)))
+  states.flatMap((s) => {
+    if (s.blocks && (s.gates.includes('*') || s.gates.includes(duty))) return [s]
+    if (s.status !== 'optional' || !s.gates.includes(duty)) return []
+    const detail = `${s.detail.replace(/ \(optional\)$/, '')}: needed for ${DUTY_LABELS[duty].toLowerCase()} places`
+    return [{ ...s, status: 'missing' as const, blocks: true, detail }]
+  })
 
 // ---------- Rostering ----------
 
@@ -293,7 +308,8 @@ export function dutyProblem(v: VolunteerFacts, duty: Duty): string | null {
   if (duty === 'floor' || duty === 'reception') return null
   if (isMentee(v))
     return `${v.fullName} is in their mentored first year and cannot be ${DUTY_LABELS[duty].toLowerCase()}`
-  if (!v.duties.includes(duty)) return `${v.fullName} is not down as a ${DUTY_LABELS[duty].toLowerCase()}`
+  if (!v.duties.includes(duty))
+    return `${v.fullName} is not down as ${duty === 'escort' ? 'an' : 'a'} ${DUTY_LABELS[duty].toLowerCase()}`
   return null
 }
 

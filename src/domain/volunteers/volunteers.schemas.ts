@@ -438,6 +438,8 @@ export const PositionSchema = z.object({
   sessionId: z.string().nullable().describe('For a supervisor or escort: the session they cover'),
   sessionLabel: z.string().nullable(),
   needed: z.number(),
+  localStart: LocalTimeSchema,
+  localEnd: LocalTimeSchema,
   assigned: z.array(
     z.object({
       assignmentId: z.string(),
@@ -460,6 +462,8 @@ export const ShiftSchema = z.object({
   endsAt: z.string(),
   localStart: LocalTimeSchema,
   localEnd: LocalTimeSchema,
+  staffing: StaffingSchema.nullable().describe('The people the opening needs; null for an escorted visit'),
+  ownStaffing: z.boolean().describe('True when the opening sets its own numbers, false for the defaults'),
   positions: z.array(PositionSchema),
   unfilled: z.number(),
 })
@@ -638,6 +642,7 @@ export const HoursTotalsSchema = z.object({
       totalMinutes: z.number(),
       miles: z.number(),
       expensesPence: z.number(),
+      mileagePence: z.number(),
     }),
   ),
   total: z.object({
@@ -681,6 +686,8 @@ export const MyShiftSchema = z.object({
   date: LocalDateSchema,
   label: z.string(),
   duty: DutySchema,
+  sessionId: z.string().nullable().describe('For a supervisor or escort: the session they cover'),
+  sessionLabel: z.string().nullable().describe('The case reference of that session'),
   localStart: LocalTimeSchema,
   localEnd: LocalTimeSchema,
   startsAt: z.string(),
@@ -707,6 +714,7 @@ export const MyVolunteeringSchema = z.object({
   ),
   availability: AvailabilitySchema,
   colleagues: z.array(z.object({ id: z.string(), fullName: z.string() })).describe('For swaps'),
+  hours: z.array(HoursEntrySchema).describe('What they logged in the last six months, with decisions'),
 })
 
 export type MyVolunteering = z.infer<typeof MyVolunteeringSchema>

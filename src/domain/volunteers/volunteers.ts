@@ -14,7 +14,7 @@ import { AppError, notFound } from '../errors'
 import { deskCentreIds } from '../referrals/referrals.policy'
 import { recordTransition } from '../referrals/workflow'
 import { newId } from '../shared/ids'
-import { listCentres } from '../../db/repositories/organisations.repository'
+import { findCentre, listCentres } from '../../db/repositories/organisations.repository'
 import { canManageVolunteers, availabilityOf, loadTeam, namesOf, summarise, type Team } from './team'
 import {
   ageOn,
@@ -143,7 +143,9 @@ export async function createVolunteer(
   input: CreateVolunteerInput,
 ): Promise<VolunteerFile> {
   const id = await deps.db.transaction().execute(async (trx) => {
-    if (!canManageVolunteers(actor, input.centreId)) throw notFound('Centre')
+    // The centre must be one of the organisation's: an org-wide desk may manage any centre id it names.
+    const centre = await findCentre(trx, scopeOf(actor), input.centreId)
+    if (!centre || !canManageVolunteers(actor, centre.id)) throw notFound('Centre')
     await assertNotAUser(trx, actor, input.centreId, { userId: null, ...input })
     const now = deps.clock.now().toISOString()
     const row: VolunteerRow = {

@@ -225,7 +225,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/volunteers/board',
     {
       policy: desk,
-      action: 'volunteer.board',
+      action: 'volunteer.board.read',
       summary: 'The recruitment board: a column per stage',
       querystring: CentreQuery,
       response: BoardSchema,
@@ -395,7 +395,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/centres/:centreId/compliance',
     {
       policy: desk,
-      action: 'volunteer.compliance',
+      action: 'volunteer.compliance.read',
       resourceType: 'centre',
       idParams: ['centreId'],
       summary: 'The compliance matrix: each volunteer against each requirement, as of a day',
@@ -559,7 +559,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/centres/:centreId/rota/candidates',
     {
       policy: desk,
-      action: 'rota.candidates',
+      action: 'rota.candidates.list',
       resourceType: 'centre',
       idParams: ['centreId'],
       summary: 'Who could take a place on a shift, and why others cannot',
@@ -709,7 +709,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/volunteer-hours/totals',
     {
       policy: desk,
-      action: 'hours.totals',
+      action: 'hours.totals.read',
       summary: 'Approved hours, miles and expenses per volunteer and in total over a period',
       querystring: TotalsQuery,
       response: HoursTotalsSchema,
@@ -769,6 +769,6 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
       response: AlertsRunSchema,
       status: 200,
     },
-    () => sendComplianceAlerts(deps),
+    (actor) => sendComplianceAlerts(deps, { organisationId: actor.organisationId }),
   )
 }

@@ -24538,6 +24538,14 @@ export interface paths {
                                 localStart: string;
                                 /** @description Local time in the centre’s time zone, HH:mm */
                                 localEnd: string;
+                                /** @description The people the opening needs; null for an escorted visit */
+                                staffing: {
+                                    teamLeaders: number;
+                                    floor: number;
+                                    reception: number;
+                                } | null;
+                                /** @description True when the opening sets its own numbers, false for the defaults */
+                                ownStaffing: boolean;
                                 positions: {
                                     /** @enum {string} */
                                     duty: "team_leader" | "supervisor" | "escort" | "reception" | "floor";
@@ -24545,6 +24553,10 @@ export interface paths {
                                     sessionId: string | null;
                                     sessionLabel: string | null;
                                     needed: number;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localStart: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localEnd: string;
                                     assigned: {
                                         assignmentId: string;
                                         volunteerId: string;
@@ -26547,6 +26559,7 @@ export interface paths {
                                 totalMinutes: number;
                                 miles: number;
                                 expensesPence: number;
+                                mileagePence: number;
                             }[];
                             total: {
                                 minutes: number;
@@ -27098,6 +27111,10 @@ export interface paths {
                                 label: string;
                                 /** @enum {string} */
                                 duty: "team_leader" | "supervisor" | "escort" | "reception" | "floor";
+                                /** @description For a supervisor or escort: the session they cover */
+                                sessionId: string | null;
+                                /** @description The case reference of that session */
+                                sessionLabel: string | null;
                                 /** @description Local time in the centre’s time zone, HH:mm */
                                 localStart: string;
                                 /** @description Local time in the centre’s time zone, HH:mm */
@@ -27119,6 +27136,10 @@ export interface paths {
                                 label: string;
                                 /** @enum {string} */
                                 duty: "team_leader" | "supervisor" | "escort" | "reception" | "floor";
+                                /** @description For a supervisor or escort: the session they cover */
+                                sessionId: string | null;
+                                /** @description The case reference of that session */
+                                sessionLabel: string | null;
                                 /** @description Local time in the centre’s time zone, HH:mm */
                                 localStart: string;
                                 /** @description Local time in the centre’s time zone, HH:mm */
@@ -27184,6 +27205,25 @@ export interface paths {
                             colleagues: {
                                 id: string;
                                 fullName: string;
+                            }[];
+                            /** @description What they logged in the last six months, with decisions */
+                            hours: {
+                                id: string;
+                                volunteerId: string;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "session" | "training" | "escort" | "other";
+                                /** Format: date */
+                                onDate: string;
+                                minutes: number;
+                                miles: number | null;
+                                expensesPence: number | null;
+                                mileagePence: number | null;
+                                description: string | null;
+                                assignmentId: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "declined";
+                                decisionNote: string | null;
                             }[];
                         };
                     };
