@@ -113,12 +113,15 @@ describe('places on a shift and the rules for each', () => {
     const placed = await supervise(sam.file.id, morning.id)
     expectStatus(placed, 201)
     expect(placed.json()).toMatchObject({ duty: 'supervisor', sessionId: morning.id, warnings: [] })
-    // One place per volunteer per shift, and one supervisor per family.
-    expect(refusalOf(await supervise(sam.file.id, afternoon.id)).rule).toBe('ROTA-TWICE')
+    // One supervisor per family; the same supervisor may take the afternoon's family as well, one
+    // family at a time, but not a whole-day place beside them.
+    expect(refusalOf(await supervise(quinn.file.id, morning.id, { override: true })).rule).toBe('ROTA-DUTY')
+    expectStatus(await supervise(sam.file.id, afternoon.id), 201)
+    expect(refusalOf(await assign(world, shift.key, 'floor', sam.file.id)).rule).toBe('ROTA-TWICE')
     const after = await shiftOn(world, saturday)
     expect(namesOn(after, 'supervisor', morning.id)).toEqual(['Sam Supervisor'])
-    expect(namesOn(after, 'supervisor', afternoon.id)).toEqual([])
-    expect(after.unfilled).toBe(3)
+    expect(namesOn(after, 'supervisor', afternoon.id)).toEqual(['Sam Supervisor'])
+    expect(after.unfilled).toBe(2)
   })
 
   it('hard rules refuse; soft ones (mentor, availability, monthly limit) need an override', async () => {

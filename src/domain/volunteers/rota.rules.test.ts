@@ -507,10 +507,10 @@ function expectEveryRuleKept(built: Built, result: ReturnType<typeof suggestRota
     }
     // Said they are free for the whole place.
     expect(freeThen(v, p.date, position.localStart, position.localEnd)).toBe(true)
-    // Nowhere else at that time, and once per shift.
+    // Nowhere else at that time; twice on one shift only for two supervised sessions one after the other.
     for (const other of all)
       if (other.id !== p.id && other.volunteerId === p.volunteerId) {
-        expect(other.shiftKey).not.toBe(p.shiftKey)
+        if (other.shiftKey === p.shiftKey) expect([other.duty, p.duty]).toEqual(['supervisor', 'supervisor'])
         expect(overlapping(other, p), `${v.id} on ${p.shiftKey} and ${other.shiftKey}`).toBe(false)
       }
     // A mentee's mentor was already on the shift when they were placed.
@@ -958,6 +958,59 @@ describe('placementProblems', () => {
     expect(problems[1]?.message).toBe('Ann Example is not down as a team leader')
     expect(problems[2]?.message).toBe('Enhanced DBS check: Expired on 1 Oct 2026')
     expect(problems[4]?.message).toBe('Ann Example already has 1 shift this month (asked for at most 1)')
+  })
+
+  it('lets a supervisor take two supervised families of one day one after the other, never at once', () => {
+    const day = enumerateShifts({
+      from: SUNDAY,
+      to: SUNDAY,
+      timeZone: ZONE,
+      openings: [baseOpening],
+      closures: [],
+      sessions: [
+        supervised('s1', '10:00', '11:00'),
+        supervised('s2', '11:30', '12:30'),
+        supervised('s3', '12:00', '13:00'),
+      ],
+      escortsPerVisit: 1,
+    })[0]
+    if (!day) throw new Error('no shift')
+    const at = (sessionId: string) => {
+      const found = day.positions.find((p) => p.sessionId === sessionId)
+      if (!found) throw new Error(sessionId)
+      return found
+    }
+    const sam = person({ id: 'v9', fullName: 'Sam Supervisor', duties: ['supervisor'] })
+    const first: AssignmentFacts = {
+      id: 'a-first',
+      shiftKey: day.key,
+      date: SUNDAY,
+      duty: 'supervisor',
+      sessionId: 's1',
+      volunteerId: 'v9',
+      startsAt: at('s1').startsAt,
+      endsAt: at('s1').endsAt,
+    }
+    const world = worldOf([sam], [first])
+    expect(placementProblems(world, day, at('s2'), sam)).toEqual([])
+    const second: AssignmentFacts = {
+      ...first,
+      id: 'a-second',
+      sessionId: 's2',
+      startsAt: at('s2').startsAt,
+      endsAt: at('s2').endsAt,
+    }
+    expect(placementProblems(worldOf([sam], [first, second]), day, at('s3'), sam).map((p) => p.rule)).toEqual(
+      ['ROTA-TWICE'],
+    )
+    // Supervising and leading the same opening at once is two jobs at the same time.
+    const lead = day.positions.find((p) => p.duty === 'team_leader')
+    if (!lead) throw new Error('no team leader place')
+    expect(
+      placementProblems(world, day, lead, { ...sam, duties: ['supervisor', 'team_leader'] }).map(
+        (p) => p.rule,
+      ),
+    ).toEqual(['ROTA-TWICE'])
   })
 
   it('refuses a second place on the same shift, a full place, and a mentee without their mentor', () => {

@@ -270,7 +270,9 @@ export function placementProblems(
   for (const blocking of blockingFor(world.statesOn(volunteer.id, shift.date), position.duty))
     problems.push(problem('ROTA-REQUIREMENT', `${blocking.title}: ${blocking.detail}`, true))
   const mine = assignments.filter((a) => a.volunteerId === volunteer.id)
-  if (mine.some((a) => a.shiftKey === shift.key || overlaps(a, position)))
+  // Whole-shift places span the opening, so they overlap everything on it; a supervisor may take two
+  // supervised sessions of one day that do not overlap (one family at a time, R-STF-1).
+  if (mine.some((a) => overlaps(a, position)))
     problems.push(problem('ROTA-TWICE', `${volunteer.fullName} is already on a shift at that time`, true))
   const filled = assignments.filter((a) => inPosition(a, shift, position)).length
   if (filled >= position.needed)
