@@ -5,6 +5,7 @@ import { useSession } from '../auth/session'
 import { PageTitle } from '../components/page-title'
 import { ROLE_LABELS } from '../format'
 import { visibleNavItems } from '../shell/navigation'
+import { StaffingCard } from './volunteers/staffing-card'
 import classes from './home-page.module.css'
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -12,6 +13,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/cases': 'Families with a place: contact level, reviews, notes and warnings.',
   '/waiting-list': 'Families waiting for a place, and the places free at each centre.',
   '/calendar': 'Sessions at each venue, room by room, and the day sheet for the door.',
+  '/volunteers': 'The recruitment board, volunteers’ checks and training, and staffing at a glance.',
   '/my-family': 'Your details, your children and the centre’s ground rules.',
   '/settings': 'Your organisation, centres, venues and rooms.',
   '/people': 'Invite staff, volunteers, referrers and parents, and choose what they can do.',
@@ -27,6 +29,7 @@ export function HomePage() {
   const { user, organisation, roles } = session
   const firstName = user.displayName.split(' ')[0] ?? user.displayName
   const roleNames = [...new Set(roles.map((grant) => ROLE_LABELS[grant.role]))]
+  const isDesk = roles.some((grant) => grant.role === 'admin' || grant.role === 'coordinator')
   const destinations = visibleNavItems(roles.map((grant) => grant.role)).filter((item) => item.to !== '/')
 
   return (
@@ -61,6 +64,7 @@ export function HomePage() {
             .
           </Alert>
         )}
+        {isDesk ? <StaffingCard /> : null}
         <section aria-labelledby="things-to-do">
           <Title order={2} size="h3" id="things-to-do" mb="sm">
             What you can do
