@@ -1007,6 +1007,23 @@ const SAMPLES: [string, Sample][] = [
     },
   ],
   [
+    // An invitation goes once: each desk caller invites an enquirer of its own.
+    'POST /api/volunteers/:volunteerId/sign-in',
+    {
+      ok: 201,
+      call: async (c) => {
+        if (!isDeskCaller(c)) return { url: `/api/volunteers/${c.world.volunteerId}/sign-in`, body: {} }
+        const made = await c.browser.post('/api/volunteers', {
+          centreId: c.world.centreId,
+          fullName: 'Invited Person',
+          email: `invited-${randomBytes(4).toString('hex')}@example.org`,
+        })
+        expectStatus(made, 201)
+        return { url: `/api/volunteers/${made.json<{ id: string }>().id}/sign-in`, body: {} }
+      },
+    },
+  ],
+  [
     // A stage moves once: each desk caller moves an enquiry of its own.
     'POST /api/volunteers/:volunteerId/stage',
     {
@@ -1846,6 +1863,7 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/volunteers/:volunteerId/availability/exceptions: admin, coordinator, volunteer",
         "GET /api/volunteers/:volunteerId/records: admin, coordinator",
         "POST /api/volunteers/:volunteerId/records: admin, coordinator",
+        "POST /api/volunteers/:volunteerId/sign-in: admin, coordinator",
         "POST /api/volunteers/:volunteerId/stage: admin, coordinator",
         "GET /api/volunteers/board: admin, coordinator",
       ]

@@ -659,6 +659,42 @@ const VOLUNTEER_WRITES: WriteCase[] = [
     },
   },
   {
+    key: 'POST /api/volunteers/:volunteerId/sign-in',
+    as: 'coordinator',
+    ok: 201,
+    prepare: async () => {
+      const email = `volunteer-${crypto.randomUUID().slice(0, 8)}@example.org`
+      const made = await fx.desk.post('/api/volunteers', {
+        centreId: fx.centreId,
+        fullName: 'Ivy Invited',
+        email,
+      })
+      expectStatus(made, 201)
+      const id = made.json<{ id: string }>().id
+      return {
+        browser: fx.desk,
+        url: `/api/volunteers/${id}/sign-in`,
+        body: {},
+        writes: {
+          users: { insert: { email, status: 'invited', password_hash: null, totp_secret: null } },
+          role_assignments: { insert: { role: 'volunteer', centre_id: fx.centreId } },
+          volunteers: { update: ['user_id', 'version', 'updated_at'] },
+          outbox: { insert: { to_address: email } },
+        },
+        verify: async () => {
+          const volunteer = await rowOf('volunteers', id)
+          const user = await t.deps.db
+            .selectFrom('users')
+            .select('id')
+            .where('email', '=', email)
+            .executeTakeFirstOrThrow()
+          expect(volunteer.user_id).toBe(user.id)
+          expect(volunteer.stage).toBe('enquiry')
+        },
+      }
+    },
+  },
+  {
     key: 'POST /api/volunteers/:volunteerId/stage',
     as: 'coordinator',
     ok: 200,

@@ -60,58 +60,68 @@ export async function getUser(deps: Deps, actor: Actor, userId: string): Promise
  */
 export async function inviteUser(deps: Deps, actor: Actor, input: InviteUserInput): Promise<UserView> {
   assertAdmin(actor)
-  const { db, clock } = deps
-  return db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, input.email))
-      throw new AppError('CONFLICT', 'Someone already has an account with this email', { field: 'email' })
+  return deps.db.transaction().execute(async (trx) => {
     await assertCentresInScope(trx, actor, input.roles)
-    const now = clock.now().toISOString()
-    const user = {
-      id: newId(),
-      organisation_id: actor.organisationId,
-      email: input.email,
-      display_name: input.displayName,
-      password_hash: null,
-      status: 'invited' as const,
-      totp_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    }
-    await insertUser(trx, user)
-    const grants = input.roles.map((g) => ({
-      id: newId(),
-      role: g.role,
-      centreId: g.centreId,
-      createdAt: now,
-    }))
-    await replaceGrants(trx, scopeOf(actor), user.id, grants)
-    const link = await createOneTimeLink(trx, clock, deps.publicUrl, user, 'invitation')
-    await enqueueEmail(trx, clock, {
-      organisationId: actor.organisationId,
-      to: user.email,
-      subject: 'You have been invited to Kinbridge',
-      text: [
-        `Hello ${user.display_name},`,
-        '',
-        'You have been given an account on Kinbridge. Open this link within 7 days to choose your password:',
-        '',
-        link,
-      ].join('\n'),
-    })
-    await auditAs(trx, clock, actor, {
+    const view = await insertInvitedUser({ ...deps, db: trx }, actor, input)
+    await auditAs(trx, deps.clock, actor, {
       action: 'user.invite',
       resourceType: 'user',
-      resourceIds: [user.id],
+      resourceIds: [view.id],
       details: { roles: input.roles },
     })
-    return presentUser(
-      user,
-      grants.map((g) => ({ role: g.role, centre_id: g.centreId })),
-    )
+    return view
   })
+}
+
+/**
+ * Inside the caller's transaction (`deps.db`): writes an invited account with its roles and queues
+ * the email with its link to choose a password (valid 7 days). The caller checks who may do it.
+ * @throws AppError CONFLICT when the email already has an account.
+ */
+export async function insertInvitedUser(deps: Deps, actor: Actor, input: InviteUserInput): Promise<UserView> {
+  const { db, clock } = deps
+  if (await emailTaken(db, input.email))
+    throw new AppError('CONFLICT', 'Someone already has an account with this email', { field: 'email' })
+  const now = clock.now().toISOString()
+  const user = {
+    id: newId(),
+    organisation_id: actor.organisationId,
+    email: input.email,
+    display_name: input.displayName,
+    password_hash: null,
+    status: 'invited' as const,
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_last_step: null,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  }
+  await insertUser(db, user)
+  const grants = input.roles.map((g) => ({
+    id: newId(),
+    role: g.role,
+    centreId: g.centreId,
+    createdAt: now,
+  }))
+  await replaceGrants(db, scopeOf(actor), user.id, grants)
+  const link = await createOneTimeLink(db, clock, deps.publicUrl, user, 'invitation')
+  await enqueueEmail(db, clock, {
+    organisationId: actor.organisationId,
+    to: user.email,
+    subject: 'You have been invited to Kinbridge',
+    text: [
+      `Hello ${user.display_name},`,
+      '',
+      'You have been given an account on Kinbridge. Open this link within 7 days to choose your password:',
+      '',
+      link,
+    ].join('\n'),
+  })
+  return presentUser(
+    user,
+    grants.map((g) => ({ role: g.role, centre_id: g.centreId })),
+  )
 }
 
 /**

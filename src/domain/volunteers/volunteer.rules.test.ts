@@ -324,6 +324,7 @@ const stateWith = (
   requirementId: title,
   code: title,
   title,
+  kind: 'training',
   status,
   blocks: BLOCKING.has(status) && gates.length > 0,
   gates: [...gates],

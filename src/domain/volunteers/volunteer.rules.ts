@@ -144,6 +144,7 @@ function state(
     requirementId: req.id,
     code: req.code,
     title: req.title,
+    kind: req.kind,
     status,
     blocks: BLOCKING.has(status) && req.gates.length > 0,
     gates: [...req.gates],

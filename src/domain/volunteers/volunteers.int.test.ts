@@ -15,7 +15,7 @@ import {
   today,
 } from '../../../tests/support/volunteers'
 import { sayDay } from './volunteer.rules'
-import type { RotaView } from './volunteers.schemas'
+import type { RotaView, VolunteerFile } from './volunteers.schemas'
 
 let t: TestContext
 beforeAll(async () => {
@@ -107,5 +107,48 @@ describe('a place that goes away', () => {
     expect(after.orphaned).toEqual([
       expect.objectContaining({ date: saturday, duty: 'team_leader', fullName: 'Dee Leader' }),
     ])
+  })
+})
+
+describe('a sign-in for a volunteer', () => {
+  it('the coordinator invites them: an invitation email, the volunteer role for their centre, linked', async () => {
+    const world = await buildVolunteerWorld(t)
+    const created = await world.desk.post('/api/volunteers', {
+      centreId: world.centreId,
+      fullName: 'Eve Newcomer',
+      email: `eve-${Date.now()}@example.org`,
+    })
+    expectStatus(created, 201)
+    const volunteer = created.json<VolunteerFile>()
+    const invited = await world.desk.post(`/api/volunteers/${volunteer.id}/sign-in`)
+    expectStatus(invited, 201)
+    const file = invited.json<VolunteerFile>()
+    expect(file.hasSignIn).toBe(true)
+    const user = await t.deps.db
+      .selectFrom('users')
+      .innerJoin('role_assignments', 'role_assignments.user_id', 'users.id')
+      .select(['users.email', 'users.status', 'role_assignments.role', 'role_assignments.centre_id'])
+      .where('users.id', '=', file.userId ?? '')
+      .execute()
+    expect(user).toEqual([
+      { email: volunteer.email, status: 'invited', role: 'volunteer', centre_id: world.centreId },
+    ])
+    const mail = await t.deps.db
+      .selectFrom('outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', volunteer.email ?? '')
+      .execute()
+    expect(mail).toEqual([expect.objectContaining({ subject: 'You have been invited to Kinbridge' })])
+    expect(mail[0]?.text_body).toMatch(/\/welcome#token=/)
+    // Once only; and never without an email to send it to.
+    const again = await world.desk.post(`/api/volunteers/${volunteer.id}/sign-in`)
+    expectStatus(again, 409)
+    expect(again.json<{ error: { details: { rule: string } } }>().error.details.rule).toBe('VOL-SIGN-IN')
+    const noEmail = await world.desk.post('/api/volunteers', {
+      centreId: world.centreId,
+      fullName: 'Fay Nomail',
+    })
+    const refused = await world.desk.post(`/api/volunteers/${noEmail.json<VolunteerFile>().id}/sign-in`)
+    expectStatus(refused, 400)
   })
 })

@@ -175,6 +175,7 @@ export const RequirementStateSchema = z.object({
   requirementId: z.string(),
   code: z.string(),
   title: z.string(),
+  kind: RequirementKindSchema,
   status: RequirementStatusSchema,
   blocks: z.boolean().describe('True when it stops the volunteer being rostered to what it gates'),
   gates: z.array(GateSchema),

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../errors'
 import { deskCentreIds } from '../referrals/referrals.policy'
 import { recordTransition } from '../referrals/workflow'
 import { newId } from '../shared/ids'
+import { insertInvitedUser } from '../users/manage-users'
 import { findCentre, listCentres } from '../../db/repositories/organisations.repository'
 import { canManageVolunteers, availabilityOf, loadTeam, namesOf, summarise, type Team } from './team'
 import {
@@ -451,4 +452,38 @@ async function dropFutureShifts(db: Db, actor: Actor, volunteerId: string, today
     .where('on_date', '>=', today)
     .where('status', '=', 'assigned')
     .execute()
+}
+
+/**
+ * Gives a volunteer their own sign-in (the volunteer role, for their centre) and links it to their
+ * record: they get an email with a link to choose a password, then see their shifts, what is due and
+ * the policies to read. For the desk of their centre; the volunteer needs an email and no sign-in yet.
+ */
+export async function inviteVolunteer(deps: Deps, actor: Actor, volunteerId: string): Promise<VolunteerFile> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await managedVolunteer(trx, actor, volunteerId)
+    if (row.user_id) throw conflict('This volunteer already has a sign-in', { rule: 'VOL-SIGN-IN' })
+    if (!row.email)
+      throw new AppError('INVALID_INPUT', 'Add their email address first: the invitation goes there', {
+        field: 'email',
+      })
+    if (row.stage === 'left' || row.stage === 'withdrawn')
+      throw conflict('Someone who has left or withdrawn is not given a sign-in', { rule: 'VOL-SIGN-IN' })
+    const user = await insertInvitedUser({ ...deps, db: trx }, actor, {
+      email: row.email,
+      displayName: row.full_name,
+      roles: [{ role: 'volunteer', centreId: row.centre_id }],
+    })
+    const changed = await updateVolunteerAtVersion(trx, scopeOf(actor), row.id, row.version, {
+      user_id: user.id,
+      updated_at: deps.clock.now().toISOString(),
+    })
+    if (!changed) throw staleVolunteer()
+    await auditAs(trx, deps.clock, actor, {
+      action: 'volunteer.invite',
+      resourceType: 'volunteer',
+      resourceIds: [row.id, user.id],
+    })
+  })
+  return getVolunteerFile(deps, actor, volunteerId)
 }

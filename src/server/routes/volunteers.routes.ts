@@ -49,6 +49,7 @@ import {
   board,
   createVolunteer,
   getVolunteerFile,
+  inviteVolunteer,
   listTeam,
   moveStage,
   updateVolunteer,
@@ -273,6 +274,20 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
       response: VolunteerFileSchema,
     },
     (actor, { params, body }) => updateVolunteer(deps, actor, params.volunteerId, body),
+  )
+  route<{ volunteerId: string }, unknown, unknown>(
+    'post',
+    '/api/volunteers/:volunteerId/sign-in',
+    {
+      policy: desk,
+      action: 'volunteer.invite',
+      resourceType: 'volunteer',
+      idParams: ['volunteerId'],
+      summary: 'Invite the volunteer to sign in: an email with a link to choose a password',
+      params: idParam('volunteerId'),
+      response: VolunteerFileSchema,
+    },
+    (actor, { params }) => inviteVolunteer(deps, actor, params.volunteerId),
   )
   route<{ volunteerId: string }, unknown, z.infer<typeof MoveStageSchema>>(
     'post',

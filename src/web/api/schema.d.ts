@@ -20464,6 +20464,8 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
+                                /** @enum {string} */
                                 status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                 /** @description True when it stops the volunteer being rostered to what it gates */
                                 blocks: boolean;
@@ -20868,6 +20870,8 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
+                                /** @enum {string} */
                                 status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                 /** @description True when it stops the volunteer being rostered to what it gates */
                                 blocks: boolean;
@@ -21098,6 +21102,8 @@ export interface paths {
                                 code: string;
                                 title: string;
                                 /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
+                                /** @enum {string} */
                                 status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                 /** @description True when it stops the volunteer being rostered to what it gates */
                                 blocks: boolean;
@@ -21256,6 +21262,232 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/volunteers/{volunteerId}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite the volunteer to sign in: an email with a link to choose a password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    volunteerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            centreId: string;
+                            fullName: string;
+                            /** @enum {string} */
+                            stage: "enquiry" | "role_meeting" | "application" | "references" | "dbs_applied" | "cleared" | "training" | "mentored" | "active" | "leaving" | "left" | "withdrawn";
+                            stageChangedAt: string;
+                            duties: ("team_leader" | "supervisor" | "escort" | "reception" | "floor")[];
+                            mentorId: string | null;
+                            mentorName: string | null;
+                            startedOn: string | null;
+                            mentoringUntil: string | null;
+                            plannedEndOn: string | null;
+                            /** @description At a stage that can be rostered and with nothing blocking every shift */
+                            rosterable: boolean;
+                            /** @description Why they cannot be rostered today, in sentences */
+                            blockers: string[];
+                            hasSignIn: boolean;
+                            email: string | null;
+                            phone: string | null;
+                            dateOfBirth: string | null;
+                            notes: string | null;
+                            referencesReceived: number;
+                            referencesRequired: number;
+                            maxShiftsPerMonth: number | null;
+                            leftOn: string | null;
+                            userId: string | null;
+                            version: number;
+                            /** @description Stages it can move to from here */
+                            nextStages: ("enquiry" | "role_meeting" | "application" | "references" | "dbs_applied" | "cleared" | "training" | "mentored" | "active" | "leaving" | "left" | "withdrawn")[];
+                            requirements: {
+                                requirementId: string;
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
+                                /** @enum {string} */
+                                status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
+                                /** @description True when it stops the volunteer being rostered to what it gates */
+                                blocks: boolean;
+                                gates: ("*" | ("team_leader" | "supervisor" | "escort" | "reception" | "floor"))[];
+                                completedOn: string | null;
+                                expiresOn: string | null;
+                                /** @description When it must be done by, for one not yet done */
+                                dueOn: string | null;
+                                renewalStartedOn: string | null;
+                                /** @description The status in a sentence, e.g. "Expired on 3 Oct 2026" */
+                                detail: string;
+                            }[];
+                            history: {
+                                from: string | null;
+                                to: string;
+                                reason: string | null;
+                                by: string;
+                                at: string;
+                            }[];
+                            availability: {
+                                /** @description ISO weekday, 1 = Monday */
+                                weekday: number;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                from: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                to: string;
+                            }[];
+                            mentees: {
+                                id: string;
+                                fullName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers/{volunteerId}/stage": {
         parameters: {
             query?: never;
@@ -21333,6 +21565,8 @@ export interface paths {
                                 requirementId: string;
                                 code: string;
                                 title: string;
+                                /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
                                 /** @enum {string} */
                                 status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                 /** @description True when it stops the volunteer being rostered to what it gates */
@@ -22800,6 +23034,8 @@ export interface paths {
                                     requirementId: string;
                                     code: string;
                                     title: string;
+                                    /** @enum {string} */
+                                    kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
                                     /** @enum {string} */
                                     status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                     /** @description True when it stops the volunteer being rostered to what it gates */
@@ -27157,6 +27393,8 @@ export interface paths {
                                 requirementId: string;
                                 code: string;
                                 title: string;
+                                /** @enum {string} */
+                                kind: "dbs" | "training" | "qualification" | "checklist" | "policies";
                                 /** @enum {string} */
                                 status: "ok" | "expiring" | "renewal" | "due" | "expired" | "overdue" | "missing" | "optional";
                                 /** @description True when it stops the volunteer being rostered to what it gates */
