@@ -67,7 +67,7 @@ async function findPlace(desk: Api, centreId: string, nextMonth: string) {
       `/api/centres/${centreId}/rota?from=${month}&to=${monthEndOf(month)}`,
     )
     const found = await findPlaceIn(desk, centreId, rota)
-    if (found) return { ...found, month, step }
+    if (found) return { ...found, rota, month, step }
   }
   return null
 }
@@ -92,10 +92,9 @@ async function findPlaceIn(desk: Api, centreId: string, rota: RotaView) {
 /** One of the volunteer's shifts ahead and a colleague who could take it (nothing hard in the way). */
 async function findSwap(desk: Api, volunteer: Api, centreId: string) {
   const mine = await volunteer.get<MyVolunteering>('/api/my/volunteering')
-  // A supervisor's place is named by its session, which the volunteer's page does not give.
-  for (const shift of mine.shifts.filter((s) => !s.swap && s.duty !== 'supervisor')) {
+  for (const shift of mine.shifts.filter((s) => !s.swap)) {
     const query = new URLSearchParams({ shiftKey: shift.shiftKey, duty: shift.duty })
-    if (shift.shiftKey.startsWith('session:')) query.set('sessionId', shift.shiftKey.slice('session:'.length))
+    if (shift.sessionId) query.set('sessionId', shift.sessionId)
     const { candidates } = await desk.get<CandidateList>(`/api/centres/${centreId}/rota/candidates?${query}`)
     const free = (c: Candidate) => c.problems.every((p) => !p.hard || p.rule === 'ROTA-FULL')
     const colleague = mine.colleagues.find((c) => candidates.some((k) => k.volunteerId === c.id && free(k)))
@@ -139,6 +138,25 @@ test.describe('the rota and volunteering', () => {
     await expect(page).toHaveURL(new RegExp(`month=${month}`))
     const card = page.locator(`[data-shift-key="${found.shift.key}"]`)
     await expect(card.getByText('Unfilled').first()).toBeVisible()
+    // A supervisor's place runs for their session only: its own times, not the opening's.
+    const supervised = found.rota.shifts.flatMap((shift) =>
+      shift.positions.filter((p) => p.duty === 'supervisor').map((position) => ({ shift, position })),
+    )[0]
+    expect(supervised, 'the month has a supervised session').toBeDefined()
+    if (!supervised) return
+    const { position: supervisor } = supervised
+    await expect(page.locator(`[data-shift-key="${supervised.shift.key}"]`)).toContainText(
+      `Supervisor for ${supervisor.sessionLabel ?? ''}, ${supervisor.localStart}–${supervisor.localEnd}`,
+    )
+    // Every open swap names its shift, even one outside the month shown.
+    expect(found.rota.swaps.length, 'the demo has a swap waiting').toBeGreaterThan(0)
+    for (const open of found.rota.swaps)
+      await expect(
+        page
+          .getByRole('list', { name: 'Swaps waiting for you' })
+          .getByRole('listitem')
+          .filter({ hasText: open.fromVolunteer }),
+      ).toContainText(`(${open.shiftLabel})`)
     await expectNoAxeViolations(page, 'rota')
     await shoot(page, 'desktop', false)
 
@@ -162,16 +180,33 @@ test.describe('the rota and volunteering', () => {
     await assign.click()
     await expect(dialog).toHaveCount(0)
     await expect(card).toContainText(found.allowed.fullName)
+    // The "On the rota" message would cover the next dialog's title.
+    await page.getByRole('button', { name: 'Close message' }).click()
 
-    // How many people an opening needs: every one of its dates, shown before anything is saved.
-    await page
-      .getByRole('button', { name: /^People needed, / })
-      .first()
-      .click()
+    // How many people an opening needs: every one of its dates, shown before anything is saved. The
+    // Sunday opening has its own numbers; the others follow the defaults.
+    const own = found.rota.shifts.find((s) => s.openingId && s.ownStaffing)
+    const usual = found.rota.shifts.find((s) => s.openingId && !s.ownStaffing)
+    expect(own?.staffing, 'an opening with its own numbers').toBeTruthy()
+    expect(usual, 'an opening with the default numbers').toBeDefined()
+    if (!own?.staffing || !usual) return
+    const peopleNeeded = (key: string) =>
+      page.locator(`[data-shift-key="${key}"]`).getByRole('button', { name: /^People needed, / })
+    await peopleNeeded(own.key).click()
     const staffing = page.getByRole('dialog')
     await expect(staffing.getByText(/^This changes every \w+day opening/)).toBeVisible()
-    await expect(staffing.getByLabel('Team leaders')).not.toHaveValue('')
+    await expect(staffing.getByText(/^This opening has its own numbers\./)).toBeVisible()
+    await expect(staffing.getByLabel('Floor')).toHaveValue(String(own.staffing.floor))
+    await expect(staffing.getByLabel('Reception')).toHaveValue(String(own.staffing.reception))
+    await expect(staffing.getByRole('button', { name: 'Use the defaults again' })).toBeVisible()
     await expectNoAxeViolations(page, 'people needed')
+    await shoot(page, 'staffing-desktop', false)
+    await staffing.getByRole('button', { name: 'Close' }).click()
+    await expect(staffing).toHaveCount(0)
+    await peopleNeeded(usual.key).click()
+    await expect(staffing.getByText(/^These are the defaults every opening follows/)).toBeVisible()
+    await expect(staffing.getByLabel('Team leaders')).toHaveValue(String(usual.staffing?.teamLeaders))
+    await expect(staffing.getByRole('button', { name: 'Use the defaults again' })).toHaveCount(0)
     await staffing.getByRole('button', { name: 'Close' }).click()
     await expect(staffing).toHaveCount(0)
 
@@ -215,6 +250,18 @@ test.describe('the rota and volunteering', () => {
     const swap = await findSwap(desk, volunteer, centre.id)
     expect(swap, 'the demo volunteer has a shift ahead a colleague could take').not.toBeNull()
     if (!swap) return
+    // Hours the volunteer logged that the coordinator turned down, with the reason.
+    const extra = await volunteer.post<{ id: string }>('/api/volunteer-hours', {
+      kind: 'other',
+      onDate: today,
+      minutes: 45,
+      description: 'Sorted the toy cupboard',
+    })
+    await desk.post(`/api/volunteer-hours/${extra.id}/decision`, {
+      approve: false,
+      note: 'Thank you! Tidying is part of a shift, so it is in your shift hours already.',
+    })
+    const mine = await volunteer.get<MyVolunteering>('/api/my/volunteering')
     await volunteerPage.goto('/')
     await volunteerPage.getByRole('button', { name: 'Open menu' }).click()
     await volunteerPage
@@ -224,9 +271,44 @@ test.describe('the rota and volunteering', () => {
     await expect(volunteerPage.getByRole('heading', { level: 1, name: 'My volunteering' })).toBeVisible()
     const next = volunteerPage.getByRole('list', { name: 'Your next shifts' })
     await expect(next.getByRole('listitem').first()).toBeVisible()
+    const covering = mine.shifts.find(
+      (s) => s.sessionLabel && (s.duty === 'escort' || s.duty === 'supervisor'),
+    )
+    expect(covering, 'the demo volunteer covers a session').toBeDefined()
+    await expect(next).toContainText(
+      `${covering?.duty === 'escort' ? 'Escort for' : 'Supervising'} ${covering?.sessionLabel ?? ''}`,
+    )
+    // My hours: this year's approved total (the six months listed, once they no longer reach back to
+    // 1 January), then each entry with its decision in words.
+    const myHours = volunteerPage.getByRole('region', { name: 'My hours' })
+    const yearStart = `${today.slice(0, 4)}-01-01`
+    const wholeYear = addDays(today, -183) <= yearStart
+    const approved = mine.hours
+      .filter((h) => h.status === 'approved' && (!wholeYear || h.onDate >= yearStart))
+      .reduce((sum, h) => sum + h.minutes, 0)
+    const total = myHours.getByTestId('my-hours-total')
+    await expect(total).toContainText(
+      wholeYear ? 'Hours approved this year' : 'Hours approved in the last six months',
+    )
+    await expect(total).toContainText(`${String(Math.round(approved / 6) / 10)} hour`)
+    const declined = myHours.getByRole('listitem').filter({ hasText: 'Sorted the toy cupboard' })
+    await expect(declined).toContainText('Not approved')
+    await expect(declined).toContainText('Other: 45 minutes')
+    await expect(declined).toContainText('The coordinator’s reason: “Thank you! Tidying is part of a shift')
+    await expect(
+      myHours
+        .getByRole('listitem')
+        .filter({ hasText: /Approved/ })
+        .first(),
+    ).toBeVisible()
     await expectFitsViewport(volunteerPage, PHONE.width, 'my volunteering')
     await expectNoAxeViolations(volunteerPage, 'my volunteering (phone)')
     await shoot(volunteerPage, 'my-volunteering-phone')
+    await myHours.evaluate((section) => {
+      section.scrollIntoView({ block: 'start' })
+      window.scrollBy(0, -72) // below the sticky header
+    })
+    await shoot(volunteerPage, 'my-hours-phone', false)
 
     const toRead = volunteerPage.getByRole('list', { name: 'Policies to read' }).getByRole('listitem')
     const updated = toRead.filter({ hasText: 'Updated' }).first()
@@ -309,12 +391,14 @@ test.describe('the rota and volunteering', () => {
     await expect(page.getByText(`2 hours for ${name}, approved.`)).toBeVisible()
     const totals = page.getByRole('region', { name: 'Hours given' })
     await expect(totals.getByRole('row').filter({ hasText: name })).toBeVisible()
+    await expect(totals.getByRole('columnheader', { name: 'Mileage' })).toBeVisible()
     const download = page.waitForEvent('download')
     await totals.getByRole('button', { name: 'Download the table (CSV)' }).click()
     const file = await download
     expect(file.suggestedFilename()).toMatch(/^volunteer-hours-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
     const csv = fs.readFileSync(await file.path(), 'utf8')
     expect(csv).toContain('"Volunteer","Shift hours","Training hours"')
+    expect(csv).toContain('"Miles","Mileage (£)","Expenses (£)"')
     expect(csv).toContain(`"${name}",`)
     await expectNoAxeViolations(page, 'volunteer hours')
     await shoot(page, 'hours-desktop')

@@ -110,9 +110,16 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
     ).map((s) => [s.id, s.reference]),
   )
   const settings = team.settings
-  const hours = (await listHours(deps.db, scope, [row.centre_id], plusDays(today, -183), today)).filter(
-    (h) => h.volunteer_id === row.id,
-  )
+  const hours = (
+    await listHours(
+      deps.db,
+      scope,
+      [row.centre_id],
+      // The last six months, and at least the whole year so far.
+      [plusDays(today, -183), `${today.slice(0, 4)}-01-01`].sort()[0] ?? today,
+      today,
+    )
+  ).filter((h) => h.volunteer_id === row.id)
   const tz = team.centre.time_zone
   const shifts = assignments.map((a) => {
     const swap = swaps.find((s) => s.assignment_id === a.id && s.status === 'requested')

@@ -715,7 +715,9 @@ export const MyVolunteeringSchema = z.object({
   ),
   availability: AvailabilitySchema,
   colleagues: z.array(z.object({ id: z.string(), fullName: z.string() })).describe('For swaps'),
-  hours: z.array(HoursEntrySchema).describe('What they logged in the last six months, with decisions'),
+  hours: z
+    .array(HoursEntrySchema)
+    .describe('What they logged this year and in the last six months at least, with decisions'),
 })
 
 export type MyVolunteering = z.infer<typeof MyVolunteeringSchema>

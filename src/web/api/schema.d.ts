@@ -27444,7 +27444,7 @@ export interface paths {
                                 id: string;
                                 fullName: string;
                             }[];
-                            /** @description What they logged in the last six months, with decisions */
+                            /** @description What they logged this year and in the last six months at least, with decisions */
                             hours: {
                                 id: string;
                                 volunteerId: string;

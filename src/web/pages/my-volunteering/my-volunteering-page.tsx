@@ -6,12 +6,16 @@ import { PageTitle } from '../../components/page-title'
 import { AvailabilityCard } from './availability-card'
 import { DatesAwayCard } from './dates-away-card'
 import { DueCard } from './due-card'
+import { MyHoursCard } from './my-hours-card'
 import { useMyVolunteering } from './my-volunteering-queries'
 import { NextShiftsCard } from './next-shifts-card'
 import { PoliciesCard } from './policies-card'
 import { RecentShiftsCard } from './recent-shifts-card'
 
-/** A volunteer's own page, made for a phone: shifts, what is due, policies to read and when they are free. */
+/**
+ * A volunteer's own page, made for a phone: shifts, what is due, policies to read, the hours they
+ * logged and when they are free.
+ */
 export function MyVolunteeringPage() {
   const mine = useMyVolunteering()
   const notVolunteer = mine.error instanceof ApiError && mine.error.status === 404
@@ -20,7 +24,7 @@ export function MyVolunteeringPage() {
     <>
       <PageTitle
         title="My volunteering"
-        intro="Your shifts, anything due, policies to read and when you can help."
+        intro="Your shifts, anything due, policies to read, your hours and when you can help."
       />
       {mine.isPending ? <Loading label="Loading your volunteering" /> : null}
       {notVolunteer ? (
@@ -37,6 +41,7 @@ export function MyVolunteeringPage() {
           <DueCard data={data} />
           <PoliciesCard policies={data.policies} />
           <RecentShiftsCard data={data} />
+          <MyHoursCard data={data} />
           <AvailabilityCard volunteerId={data.volunteer.id} availability={data.availability} />
           <DatesAwayCard volunteerId={data.volunteer.id} exceptions={data.availability.exceptions} />
         </Stack>

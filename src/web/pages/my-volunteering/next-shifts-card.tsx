@@ -7,7 +7,7 @@ import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { Facts } from '../referrals/shared/facts'
 import { notifyDone } from '../referrals/shared/notify'
-import { DUTY_LABELS, type MyShift, type MyVolunteering } from '../rota/volunteering-words'
+import { jobWords, type MyShift, type MyVolunteering } from '../rota/volunteering-words'
 import { plainList, useMyAction } from './my-volunteering-queries'
 
 /** The volunteer's shifts ahead: when, where and what they do, and asking a colleague to swap. */
@@ -37,7 +37,7 @@ function NextShift({ shift, colleagues }: { shift: MyShift; colleagues: MyVolunt
         <Group justify="space-between" align="flex-start" gap="xs">
           <Text fw={700}>{formatLongDay(shift.date)}</Text>
           <Badge color="kin" variant="light">
-            {DUTY_LABELS[shift.duty]}
+            {jobWords(shift)}
           </Badge>
         </Group>
         <Facts

@@ -6,13 +6,7 @@ import { SectionCard } from '../account/section-card'
 import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import {
-  DUTY_LABELS,
-  hoursWords,
-  penceOf,
-  type MyShift,
-  type MyVolunteering,
-} from '../rota/volunteering-words'
+import { hoursWords, jobWords, penceOf, type MyShift, type MyVolunteering } from '../rota/volunteering-words'
 import { minutesBetween, plainList, useMyAction } from './my-volunteering-queries'
 
 /** Shifts of the last six weeks, each with "Log my hours" until it is logged. */
@@ -47,8 +41,8 @@ function RecentShift({ shift }: { shift: MyShift }) {
           <div>
             <Text fw={700}>{formatLongDay(shift.date)}</Text>
             <Text size="sm">
-              {shift.duty === 'escort' ? '' : `${DUTY_LABELS[shift.duty]}, `}
-              {shift.label}, {shift.localStart} to {shift.localEnd}
+              {jobWords(shift)}
+              {shift.duty === 'escort' ? '' : `, ${shift.label}`}, {shift.localStart} to {shift.localEnd}
             </Text>
           </div>
           {shift.hoursLogged ? (

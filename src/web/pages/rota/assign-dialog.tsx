@@ -11,7 +11,7 @@ import { notifyDone } from '../referrals/shared/notify'
 import type { Opened } from './rota-days'
 import { candidatesQuery, useRotaAction, type Place } from './rota-queries'
 import { RotaRefusal } from './rota-refusal'
-import { shiftWords } from './shift-card'
+import { dutyWords, placeWords } from './shift-card'
 import { DUTY_LABELS, type RotaProblem } from './volunteering-words'
 
 interface Candidate {
@@ -47,8 +47,12 @@ export function AssignDialog({
       }),
     ),
   )
-  const duty = DUTY_LABELS[place.duty].toLowerCase()
-  const { shift } = opened
+  const { shift, position } = opened
+  const duty = dutyWords(position)
+  const job = DUTY_LABELS[position.duty].toLowerCase()
+  const forSession =
+    position.duty === 'supervisor' && position.sessionLabel ? ` for ${position.sessionLabel}` : ''
+  const when = `${formatShortDay(shift.date)}, ${placeWords(shift, position)}`
   const allowed = candidates.data?.candidates.filter((c) => c.allowed) ?? []
   const refused = candidates.data?.candidates.filter((c) => !c.allowed) ?? []
   const pick = (candidate: Candidate, override: boolean) =>
@@ -56,17 +60,14 @@ export function AssignDialog({
       { candidate, override },
       {
         onSuccess: () => {
-          notifyDone(
-            'On the rota',
-            `${candidate.fullName}: ${duty}, ${formatShortDay(shift.date)}, ${shiftWords(shift)}.`,
-          )
+          notifyDone('On the rota', `${candidate.fullName}: ${duty}, ${when}.`)
           onClose()
         },
       },
     )
   return (
     <Dialog
-      title={`Fill ${/^[aeiou]/.test(duty) ? 'an' : 'a'} ${duty} place: ${formatShortDay(shift.date)}, ${shiftWords(shift)}`}
+      title={`Fill ${/^[aeiou]/.test(job) ? 'an' : 'a'} ${job} place${forSession}: ${when}`}
       onClose={onClose}
     >
       <Stack gap="md">

@@ -1,10 +1,8 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { IconClockCheck } from '@tabler/icons-react'
-import { useQueries } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
-import { formatLongDay, windowIn } from '../calendar/calendar-dates'
-import { calendarQuery } from '../calendar/queries'
+import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
 import { AssignDialog } from './assign-dialog'
@@ -20,26 +18,6 @@ function daysOf(shifts: readonly Shift[]): [string, Shift[]][] {
   return [...days]
 }
 
-/**
- * When each supervised session runs, read from the venues' calendars: the rota names the session a
- * supervisor covers but not its times.
- */
-function useSessionTimes(rota: RotaView): Map<string, string> {
-  const venueIds = [
-    ...new Set(
-      rota.shifts
-        .filter((s) => s.venueId && s.positions.some((p) => p.duty === 'supervisor'))
-        .map((s) => s.venueId ?? ''),
-    ),
-  ]
-  const calendars = useQueries({ queries: venueIds.map((id) => calendarQuery(id, rota.from, rota.to)) })
-  const times = new Map<string, string>()
-  for (const calendar of calendars)
-    for (const s of calendar.data?.sessions ?? [])
-      times.set(s.id, windowIn(s.startsAt, s.endsAt, rota.timeZone))
-  return times
-}
-
 export interface Opened {
   shift: Shift
   position: Position
@@ -49,7 +27,6 @@ export interface Opened {
 export function RotaDays({ rota, centreId }: { rota: RotaView; centreId: string }) {
   const [assigning, setAssigning] = useState<Opened | null>(null)
   const [staffing, setStaffing] = useState<Shift | null>(null)
-  const sessionTimes = useSessionTimes(rota)
   const now = new Date().toISOString()
   return (
     <Stack gap="xl">
@@ -65,7 +42,6 @@ export function RotaDays({ rota, centreId }: { rota: RotaView; centreId: string 
             <ShiftCard
               key={shift.key}
               shift={shift}
-              sessionTimes={sessionTimes}
               onAssign={(position) => setAssigning({ shift, position })}
               onStaffing={shift.openingId ? () => setStaffing(shift) : undefined}
             />

@@ -37,13 +37,16 @@ export function candidatesQuery(centreId: string, place: Place) {
 }
 
 /** A change to the rota: on success every rota query (shifts, candidates, swaps) is read again. */
-export function useRotaAction<T, R>(action: (input: T) => Promise<R>, onDone?: (result: R) => void) {
+export function useRotaAction<T, R>(
+  action: (input: T) => Promise<R>,
+  onDone?: (result: R, input: T) => void,
+) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: action,
-    onSuccess: async (result) => {
+    onSuccess: async (result, input) => {
       await queryClient.invalidateQueries({ queryKey: rotaKey })
-      onDone?.(result)
+      onDone?.(result, input)
     },
   })
 }

@@ -7,11 +7,9 @@ import { DUTY_LABELS, type Position, type Shift } from './volunteering-words'
 const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /** "Team leader ×2", "Supervisor for C-2026-0003, 10:00–12:00". */
-export function placeLabel(position: Position, sessionTimes: Map<string, string>): string {
-  if (position.duty === 'supervisor' && position.sessionLabel) {
-    const times = position.sessionId ? sessionTimes.get(position.sessionId) : undefined
-    return `Supervisor for ${position.sessionLabel}${times ? `, ${times}` : ''}`
-  }
+export function placeLabel(position: Position): string {
+  if (position.duty === 'supervisor' && position.sessionLabel)
+    return `Supervisor for ${position.sessionLabel}, ${position.localStart}–${position.localEnd}`
   const label = DUTY_LABELS[position.duty]
   return position.needed > 1 ? `${label} ×${position.needed}` : label
 }
@@ -20,15 +18,26 @@ export function placeLabel(position: Position, sessionTimes: Map<string, string>
 export const shiftWords = (shift: Shift): string =>
   `${shift.sessionId ? shift.label : (shift.venueName ?? shift.label)}, ${shift.localStart}–${shift.localEnd}`
 
+/** The job of a place in words: "team leader", "supervisor for C-2026-0003". */
+export const dutyWords = (position: Position): string =>
+  `${DUTY_LABELS[position.duty].toLowerCase()}${
+    position.duty === 'supervisor' && position.sessionLabel ? ` for ${position.sessionLabel}` : ''
+  }`
+
+/** Where and when a place is: a supervisor is needed for their session's times only. */
+export const placeWords = (shift: Shift, position: Position): string =>
+  position.duty === 'supervisor'
+    ? `${shift.venueName ?? shift.label}, ${position.localStart}–${position.localEnd}`
+    : shiftWords(shift)
+
 interface Props {
   shift: Shift
-  sessionTimes: Map<string, string>
   onAssign: (position: Position) => void
   onStaffing?: () => void
 }
 
 /** One shift: each place with who is on it, or "Unfilled" and a way to fill it. */
-export function ShiftCard({ shift, sessionTimes, onAssign, onStaffing }: Props) {
+export function ShiftCard({ shift, onAssign, onStaffing }: Props) {
   const where = shiftWords(shift)
   return (
     <Paper
@@ -71,9 +80,9 @@ export function ShiftCard({ shift, sessionTimes, onAssign, onStaffing }: Props) 
           {shift.positions.map((position) => (
             <Stack key={`${position.duty}:${position.sessionId ?? ''}`} gap={6}>
               <Text fw={700} size="sm">
-                {placeLabel(position, sessionTimes)}
+                {placeLabel(position)}
               </Text>
-              <Stack gap={6} component="ul" style={list} aria-label={placeLabel(position, sessionTimes)}>
+              <Stack gap={6} component="ul" style={list} aria-label={placeLabel(position)}>
                 {position.assigned.map((person) => (
                   <li key={person.assignmentId}>
                     <PlacedPerson person={person} where={`${where}, ${formatShortDay(shift.date)}`} />
@@ -82,7 +91,7 @@ export function ShiftCard({ shift, sessionTimes, onAssign, onStaffing }: Props) 
                 {Array.from({ length: Math.max(0, position.needed - position.assigned.length) }, (_, i) => (
                   <li key={`open-${String(i)}`}>
                     <EmptyPlace
-                      label={`Assign ${DUTY_LABELS[position.duty].toLowerCase()}, ${where}, ${formatShortDay(shift.date)}`}
+                      label={`Assign ${dutyWords(position)}, ${placeWords(shift, position)}, ${formatShortDay(shift.date)}`}
                       onAssign={() => onAssign(position)}
                     />
                   </li>

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
 import { isoWeekday } from '../calendar/calendar-dates'
@@ -6,28 +6,21 @@ import { ActionError } from '../referrals/detail/action-error'
 import { Dialog } from '../referrals/shared/dialog'
 import { notifyDone } from '../referrals/shared/notify'
 import { useRotaAction } from './rota-queries'
-import { WEEKDAYS, type Duty, type Shift } from './volunteering-words'
+import { WEEKDAYS, type Shift } from './volunteering-words'
 
-interface Staffing {
-  teamLeaders: number
-  floor: number
-  reception: number
-}
+type Staffing = NonNullable<Shift['staffing']>
 
-const neededOf = (shift: Shift, duty: Duty) => shift.positions.find((p) => p.duty === duty)?.needed ?? 0
+const NONE: Staffing = { teamLeaders: 0, floor: 0, reception: 0 }
 const clamp = (value: number | string, max: number) =>
   Math.min(max, Math.max(0, Math.round(typeof value === 'number' ? value : Number(value) || 0)))
 
 /**
  * How many team leaders, floor and reception volunteers an opening needs. It applies to every date
- * of that opening, not only the one shown; "the centre's usual numbers" clears the opening's own.
+ * of that opening, not only the one shown. The numbers are either the defaults every opening follows
+ * (set in the volunteering rules) or the opening's own; "Use the defaults again" clears its own.
  */
 export function StaffingDialog({ shift, onClose }: { shift: Shift; onClose: () => void }) {
-  const [values, setValues] = useState<Staffing>({
-    teamLeaders: neededOf(shift, 'team_leader'),
-    floor: neededOf(shift, 'floor'),
-    reception: neededOf(shift, 'reception'),
-  })
+  const [values, setValues] = useState<Staffing>(shift.staffing ?? NONE)
   const save = useRotaAction(
     (staffing: Staffing | null) =>
       call(
@@ -36,8 +29,11 @@ export function StaffingDialog({ shift, onClose }: { shift: Shift; onClose: () =
           body: { staffing },
         }),
       ),
-    () => {
-      notifyDone('People needed saved', 'The rota shows the new places.')
+    (_, staffing) => {
+      notifyDone(
+        staffing ? 'People needed saved' : 'Back to the defaults',
+        staffing ? 'The rota shows the new places.' : 'This opening needs the same people as the others.',
+      )
       onClose()
     },
   )
@@ -59,6 +55,11 @@ export function StaffingDialog({ shift, onClose }: { shift: Shift; onClose: () =
       onClose={onClose}
     >
       <Stack gap="md">
+        <Alert color={shift.ownStaffing ? 'blue' : 'gray'} variant="light" data-testid="staffing-source">
+          {shift.ownStaffing
+            ? 'This opening has its own numbers. Other openings follow the defaults in the volunteering rules.'
+            : 'These are the defaults every opening follows, set in the volunteering rules. Saving gives this opening its own numbers.'}
+        </Alert>
         <Text size="sm">
           This changes every {weekday} opening at {shift.venueName ?? 'this venue'}, not only this one.
           Supervisors are added for each supervised session on their own.
@@ -73,13 +74,15 @@ export function StaffingDialog({ shift, onClose }: { shift: Shift; onClose: () =
           <Button onClick={() => save.mutate(values)} loading={save.isPending && save.variables !== null}>
             Save
           </Button>
-          <Button
-            variant="default"
-            onClick={() => save.mutate(null)}
-            loading={save.isPending && save.variables === null}
-          >
-            Use the centre’s usual numbers
-          </Button>
+          {shift.ownStaffing ? (
+            <Button
+              variant="default"
+              onClick={() => save.mutate(null)}
+              loading={save.isPending && save.variables === null}
+            >
+              Use the defaults again
+            </Button>
+          ) : null}
         </Group>
       </Stack>
     </Dialog>

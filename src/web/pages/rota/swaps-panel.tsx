@@ -7,7 +7,7 @@ import { formatShortDay } from '../calendar/calendar-dates'
 import { notifyDone } from '../referrals/shared/notify'
 import { useRotaAction } from './rota-queries'
 import { RotaRefusal } from './rota-refusal'
-import { DUTY_LABELS, isHard, type SwapRequest } from './volunteering-words'
+import { DUTY_LABELS, GONE_SHIFT, isHard, type SwapRequest } from './volunteering-words'
 
 const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
@@ -46,21 +46,27 @@ function SwapItem({ swap }: { swap: SwapRequest }) {
           : `${swap.fromVolunteer} stays on the shift.`,
       ),
   )
-  const blocked = isHard(swap.problems)
+  const gone = swap.shiftLabel === GONE_SHIFT
+  const blocked = gone || isHard(swap.problems)
   return (
     <Paper withBorder radius="sm" p="sm">
       <Stack gap={6}>
         <Text>
           <strong>{swap.fromVolunteer}</strong> asks <strong>{swap.toVolunteer}</strong> to take their{' '}
           {DUTY_LABELS[swap.duty].toLowerCase()} place on {formatShortDay(swap.date)}
-          {/* The rota names the shift only when it falls in the period shown. */}
-          {swap.shiftLabel === 'Shift' ? '' : ` (${swap.shiftLabel})`}.
+          {gone ? '' : ` (${swap.shiftLabel})`}.
         </Text>
         {swap.note ? <Text size="sm">“{swap.note}”</Text> : null}
         <Text size="xs" c="dimmed">
           Asked {formatDateTime(swap.requestedAt)}
         </Text>
-        {swap.problems.length > 0 ? (
+        {gone ? (
+          <Text size="sm" c="red.9">
+            That shift no longer exists: the session moved or the venue is closed that day. The swap cannot be
+            approved; please decline it.
+          </Text>
+        ) : null}
+        {!gone && swap.problems.length > 0 ? (
           <List size="sm" spacing={2}>
             {swap.problems.map((p) => (
               <List.Item
@@ -79,11 +85,12 @@ function SwapItem({ swap }: { swap: SwapRequest }) {
               </List.Item>
             ))}
           </List>
-        ) : (
+        ) : null}
+        {!gone && swap.problems.length === 0 ? (
           <Text size="sm" c="kin.8">
             {swap.toVolunteer} can take this shift: no rule stands in the way.
           </Text>
-        )}
+        ) : null}
         <Group gap="xs">
           <Button
             size="xs"

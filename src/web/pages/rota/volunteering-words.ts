@@ -25,6 +25,16 @@ export const DUTY_LABELS: Record<Duty, string> = {
   floor: 'Floor',
 }
 
+/** A volunteer's job on a shift: "Supervising C-2026-0003", "Escort for C-2026-0007", "Team leader". */
+export function jobWords(shift: Pick<MyShift, 'duty' | 'sessionLabel'>): string {
+  if (shift.sessionLabel && shift.duty === 'supervisor') return `Supervising ${shift.sessionLabel}`
+  if (shift.sessionLabel && shift.duty === 'escort') return `Escort for ${shift.sessionLabel}`
+  return DUTY_LABELS[shift.duty]
+}
+
+/** The rota's label for a swap whose shift has gone (the session moved, or a closure was added). */
+export const GONE_SHIFT = 'A shift that no longer exists'
+
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 /** "3 hours 30 minutes", "1 hour", "45 minutes". */

@@ -29,13 +29,17 @@ describe('hours CSV', () => {
           totalMinutes: 270,
           miles: 12.5,
           expensesPence: 450,
+          mileagePence: 563,
         },
       ],
       total: { minutes: 270, miles: 12.5, expensesPence: 450, mileagePence: 563, volunteers: 1 },
     })
     const lines = csv.trim().split('\r\n')
     expect(lines).toHaveLength(3)
-    expect(lines[1]).toBe('"\'=cmd","3.5","1","0","4.5","12.5","4.50"')
-    expect(lines[2]).toBe('"Total (1 volunteer)","3.5","1","0","4.5","12.5","4.50"')
+    expect(lines[0]).toBe(
+      '"Volunteer","Shift hours","Training hours","Other hours","Total hours","Miles","Mileage (£)","Expenses (£)"',
+    )
+    expect(lines[1]).toBe('"\'=cmd","3.5","1","0","4.5","12.5","5.63","4.50"')
+    expect(lines[2]).toBe('"Total (1 volunteer)","3.5","1","0","4.5","12.5","5.63","4.50"')
   })
 })

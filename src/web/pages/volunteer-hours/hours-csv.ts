@@ -22,6 +22,7 @@ export function totalsCsv(totals: HoursTotals): string {
     'Other hours',
     'Total hours',
     'Miles',
+    'Mileage (£)',
     'Expenses (£)',
   ]
   const rows = totals.volunteers.map((v) => [
@@ -31,6 +32,7 @@ export function totalsCsv(totals: HoursTotals): string {
     decimalHours(v.otherMinutes),
     decimalHours(v.totalMinutes),
     String(v.miles),
+    pounds(v.mileagePence),
     pounds(v.expensesPence),
   ])
   const sum = (pick: (v: HoursTotals['volunteers'][number]) => number) =>
@@ -42,6 +44,7 @@ export function totalsCsv(totals: HoursTotals): string {
     decimalHours(sum((v) => v.otherMinutes)),
     decimalHours(totals.total.minutes),
     String(totals.total.miles),
+    pounds(totals.total.mileagePence),
     pounds(totals.total.expensesPence),
   ]
   return [header, ...rows, total].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'

@@ -16,8 +16,16 @@ const COLUMNS: { label: string; cell: (row: Row) => string }[] = [
   { label: 'Other', cell: (r) => decimalHours(r.otherMinutes) },
   { label: 'Total hours', cell: (r) => decimalHours(r.totalMinutes) },
   { label: 'Miles', cell: (r) => formatMiles(r.miles) },
+  { label: 'Mileage', cell: (r) => formatPounds(r.mileagePence) },
   { label: 'Expenses', cell: (r) => formatPounds(r.expensesPence) },
 ]
+
+/** A volunteer's row in a sentence, for a phone; the mileage paid only when there is some. */
+function phoneWords(r: Row): string {
+  const hours = `Shifts ${decimalHours(r.sessionMinutes)}, training ${decimalHours(r.trainingMinutes)}, other ${decimalHours(r.otherMinutes)}`
+  const mileage = r.mileagePence > 0 ? ` (${formatPounds(r.mileagePence)} mileage)` : ''
+  return `${hours}; ${formatMiles(r.miles)} miles${mileage}, ${formatPounds(r.expensesPence)} expenses`
+}
 
 /** Hours per volunteer: a table with a total row on a wide screen, a list on a phone. */
 export function HoursTable({ totals, period }: { totals: HoursTotals; period: string }) {
@@ -31,11 +39,12 @@ export function HoursTable({ totals, period }: { totals: HoursTotals; period: st
     totalMinutes: totals.total.minutes,
     miles: totals.total.miles,
     expensesPence: totals.total.expensesPence,
+    mileagePence: totals.total.mileagePence,
   }
   return (
     <>
       <Box visibleFrom="sm">
-        <TableScroll label="Hours per volunteer" minWidth={640}>
+        <TableScroll label="Hours per volunteer" minWidth={720}>
           <Table striped verticalSpacing="xs">
             <Table.Caption>Hours per volunteer, {period}</Table.Caption>
             <Table.Thead>
@@ -87,9 +96,7 @@ export function HoursTable({ totals, period }: { totals: HoursTotals; period: st
               <Text fw={700}>{decimalHours(row.totalMinutes)} hours</Text>
             </Group>
             <Text size="sm" c="dimmed">
-              Shifts {decimalHours(row.sessionMinutes)}, training {decimalHours(row.trainingMinutes)}, other{' '}
-              {decimalHours(row.otherMinutes)}; {formatMiles(row.miles)} miles,{' '}
-              {formatPounds(row.expensesPence)} expenses
+              {phoneWords(row)}
             </Text>
           </Paper>
         ))}

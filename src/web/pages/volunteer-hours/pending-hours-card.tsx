@@ -8,8 +8,8 @@ import { SectionCard } from '../account/section-card'
 import { addDays, formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { formatPounds, hoursWords } from '../rota/volunteering-words'
-import { hoursKey, KIND_LABELS, useHoursAction, type HoursEntry } from './hours-queries'
+import { hoursWords } from '../rota/volunteering-words'
+import { claimWords, hoursKey, KIND_LABELS, useHoursAction, type HoursEntry } from './hours-queries'
 
 const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
@@ -45,16 +45,6 @@ export function PendingHoursCard({ today, centreId }: { today: string; centreId?
       ) : null}
     </SectionCard>
   )
-}
-
-function claimWords(entry: HoursEntry): string | null {
-  const parts: string[] = []
-  if (entry.miles !== null)
-    parts.push(
-      `${entry.miles} miles${entry.mileagePence === null ? '' : ` (${formatPounds(entry.mileagePence)})`}`,
-    )
-  if (entry.expensesPence !== null) parts.push(`${formatPounds(entry.expensesPence)} expenses`)
-  return parts.length > 0 ? parts.join(', ') : null
 }
 
 function PendingEntry({ entry }: { entry: HoursEntry }) {
