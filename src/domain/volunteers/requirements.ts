@@ -257,8 +257,10 @@ export async function complianceMatrix(
   const team = await loadTeam(deps.db, deps.clock, actor, centreId)
   const day = asOf ?? team.today
   const names = namesOf(team)
-  const current = team.volunteers.filter(
-    (v) => !['left', 'withdrawn', 'enquiry', 'role_meeting'].includes(v.stage),
+  // The team and those about to join it; earlier stages are followed on the recruitment board, where
+  // a check not yet done is the next step, not a lapse.
+  const current = team.volunteers.filter((v) =>
+    ['cleared', 'training', 'mentored', 'active', 'leaving'].includes(v.stage),
   )
   const counts = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as Record<
     RequirementStatus,

@@ -15,7 +15,7 @@ import {
   today,
 } from '../../../tests/support/volunteers'
 import { sayDay } from './volunteer.rules'
-import type { RotaView, VolunteerFile } from './volunteers.schemas'
+import type { Matrix, RotaView, VolunteerFile } from './volunteers.schemas'
 
 let t: TestContext
 beforeAll(async () => {
@@ -150,5 +150,21 @@ describe('a sign-in for a volunteer', () => {
     })
     const refused = await world.desk.post(`/api/volunteers/${noEmail.json<VolunteerFile>().id}/sign-in`)
     expectStatus(refused, 400)
+  })
+})
+
+describe('the compliance matrix', () => {
+  it('lists the team and those about to join, not people still applying', async () => {
+    const world = await buildVolunteerWorld(t)
+    const working = await enrol(world, { name: 'Gail Working' })
+    const training = await enrol(world, { name: 'Hal Training', stage: 'training' })
+    expectStatus(
+      await world.desk.post('/api/volunteers', { centreId: world.centreId, fullName: 'Iris Enquiring' }),
+      201,
+    )
+    const matrix = await world.desk.get(`/api/centres/${world.centreId}/compliance`)
+    expectStatus(matrix, 200)
+    const rows = matrix.json<Matrix>().rows.map((r) => r.volunteer.fullName)
+    expect(rows.sort()).toEqual([working.file.fullName, training.file.fullName].sort())
   })
 })
