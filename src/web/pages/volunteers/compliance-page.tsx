@@ -91,8 +91,8 @@ export function CompliancePage() {
         {matrix.data ? (
           <>
             <Text aria-live="polite">
-              As of {formatDay(matrix.data.asOf)}: {plural(matrix.data.rows.length, 'volunteer')} from the
-              application stage on.
+              As of {formatDay(matrix.data.asOf)}: {plural(matrix.data.rows.length, 'volunteer')} cleared to
+              start, in training or working. Earlier stages are on the recruitment board.
             </Text>
             <Counts matrix={matrix.data} />
             <Box visibleFrom="sm">
