@@ -113,6 +113,8 @@ describe('the recruitment pipeline, enquiry to active', () => {
     expect((await fileOf(world, mentor.file.id)).mentees).toEqual([{ id: pat.id, fullName: 'Pat Pipeline' }])
     await move('active', { signOffEarly: true, reason: 'Volunteered at another centre for years' })
     expect(pat.startedOn).toBe(today(world))
+    // Out of the mentored year, the mentor is history, not a label on their card.
+    expect(pat).toMatchObject({ mentorId: mentor.file.id, mentorName: null })
 
     const stages = ['enquiry', 'role_meeting', 'application', 'references', 'dbs_applied', 'cleared']
     const walk = [...stages, 'training', 'mentored', 'active']

@@ -248,7 +248,8 @@ export function summarise(
     stageChangedAt: row.stage_changed_at,
     duties: [...facts.duties],
     mentorId: row.mentor_id,
-    mentorName: row.mentor_id ? (names.get(row.mentor_id) ?? null) : null,
+    // The mentor matters in the mentored year; the link is kept for the history.
+    mentorName: row.mentor_id && facts.stage === 'mentored' ? (names.get(row.mentor_id) ?? null) : null,
     startedOn: row.started_on,
     mentoringUntil: row.mentoring_until,
     plannedEndOn: row.planned_end_on,
