@@ -5,15 +5,15 @@ import type { CaseDetail } from '../../api/types'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
+import { TransitionsTable } from '../../components/transitions-table'
 import { formatDate } from '../../format'
 import { RiskAssessmentsList } from '../referrals/detail/risk-assessments-list'
-import { LEVEL_LABELS } from '../referrals/labels'
+import { LEVEL_LABELS, statusLabel } from '../referrals/labels'
 import { RiskFlagBadges } from '../referrals/shared/badges'
 import { CourtOrdersSection } from '../referrals/shared/court-orders'
 import { DocumentsSection } from '../referrals/shared/documents'
 import { Facts } from '../referrals/shared/facts'
 import { Section } from '../referrals/shared/section'
-import { TransitionsTable } from '../referrals/shared/transitions-table'
 import { CloseCaseSection } from './close-case-section'
 import { GroundRulesSection } from './ground-rules-section'
 import { LevelSection } from './level-section'
@@ -106,7 +106,11 @@ function CaseFile({ detail }: { detail: CaseDetail }) {
         </Section>
         <CloseCaseSection detail={detail} />
         <Section title="History">
-          <TransitionsTable transitions={detail.transitions} label={`History of case ${detail.reference}`} />
+          <TransitionsTable
+            transitions={detail.transitions}
+            label={`History of case ${detail.reference}`}
+            stateLabel={statusLabel}
+          />
         </Section>
       </Stack>
     </>

@@ -14,7 +14,8 @@ import { api, call } from '../../api/client'
 import { SectionCard } from '../account/section-card'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { WEEKDAYS, type MyVolunteering } from '../rota/volunteering-words'
+import { WEEKDAYS } from '../settings/opening-words'
+import type { MyVolunteering } from '../volunteers/types'
 import { useMyAction } from './my-volunteering-queries'
 
 interface Window {

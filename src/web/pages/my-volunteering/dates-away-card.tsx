@@ -1,19 +1,19 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
+import { PlainList } from '../../components/plain-list'
+import { formatDay } from '../../volunteering-dates'
 import { SectionCard } from '../account/section-card'
 import { isLocalDate } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { formatShortDate, type MyVolunteering } from '../rota/volunteering-words'
-import { plainList, useMyAction } from './my-volunteering-queries'
+import type { MyVolunteering } from '../volunteers/types'
+import { useMyAction } from './my-volunteering-queries'
 
 type Exception = MyVolunteering['availability']['exceptions'][number]
 
 const spanWords = (e: Exception) =>
-  e.firstDay === e.lastDay
-    ? formatShortDate(e.firstDay)
-    : `${formatShortDate(e.firstDay)} to ${formatShortDate(e.lastDay)}`
+  e.firstDay === e.lastDay ? formatDay(e.firstDay) : `${formatDay(e.firstDay)} to ${formatDay(e.lastDay)}`
 
 /** Holidays and other dates away, when the weekly times do not hold. */
 export function DatesAwayCard({ volunteerId, exceptions }: { volunteerId: string; exceptions: Exception[] }) {
@@ -26,13 +26,13 @@ export function DatesAwayCard({ volunteerId, exceptions }: { volunteerId: string
         {exceptions.length === 0 ? (
           <Text>No dates away.</Text>
         ) : (
-          <Stack gap="xs" component="ul" style={plainList} aria-label="Your dates away">
+          <PlainList gap="xs" aria-label="Your dates away">
             {exceptions.map((e) => (
               <li key={e.id}>
                 <AwayItem exception={e} />
               </li>
             ))}
-          </Stack>
+          </PlainList>
         )}
         <AddAway volunteerId={volunteerId} />
       </Stack>

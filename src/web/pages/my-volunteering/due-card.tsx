@@ -1,7 +1,8 @@
 import { Alert, List, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react'
+import { dueWords } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
-import { dueWords, type MyVolunteering } from '../rota/volunteering-words'
+import type { MyVolunteering } from '../volunteers/types'
 
 const QUIET = new Set(['ok', 'optional'])
 /** The ones that stop them being on the rota first, then by how soon they matter. */

@@ -1,9 +1,10 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core'
+import { PlainList } from '../../components/plain-list'
+import { decimalHours, hoursWords } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { addDays, formatLongDay, todayIn } from '../calendar/calendar-dates'
-import { decimalHours, hoursWords, type MyVolunteering } from '../rota/volunteering-words'
 import { claimWords, KIND_LABELS, type HoursEntry } from '../volunteer-hours/hours-queries'
-import { plainList } from './my-volunteering-queries'
+import type { MyVolunteering } from '../volunteers/types'
 
 /** How far back the page lists a volunteer's hours (the server's six months). */
 const LISTED_DAYS = 183
@@ -50,13 +51,13 @@ export function MyHoursCard({ data }: { data: MyVolunteering }) {
         {entries.length === 0 ? (
           <Text>You have not logged any hours in the last six months.</Text>
         ) : (
-          <Stack gap="sm" component="ul" style={plainList} aria-label="My hours">
+          <PlainList gap="sm" aria-label="My hours">
             {entries.map((entry) => (
               <li key={entry.id}>
                 <HoursItem entry={entry} />
               </li>
             ))}
-          </Stack>
+          </PlainList>
         )}
       </Stack>
     </SectionCard>

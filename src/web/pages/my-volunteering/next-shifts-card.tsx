@@ -2,13 +2,15 @@ import { Alert, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea
 import { IconArrowsExchange } from '@tabler/icons-react'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
+import { PlainList } from '../../components/plain-list'
+import { jobWords } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { Facts } from '../referrals/shared/facts'
 import { notifyDone } from '../referrals/shared/notify'
-import { jobWords, type MyShift, type MyVolunteering } from '../rota/volunteering-words'
-import { plainList, useMyAction } from './my-volunteering-queries'
+import type { MyShift, MyVolunteering } from '../volunteers/types'
+import { useMyAction } from './my-volunteering-queries'
 
 /** The volunteer's shifts ahead: when, where and what they do, and asking a colleague to swap. */
 export function NextShiftsCard({ data }: { data: MyVolunteering }) {
@@ -17,13 +19,13 @@ export function NextShiftsCard({ data }: { data: MyVolunteering }) {
       {data.shifts.length === 0 ? (
         <Text>You have no shifts booked. The coordinator will let you know when you are on the rota.</Text>
       ) : (
-        <Stack gap="sm" component="ul" style={plainList} aria-label="Your next shifts">
+        <PlainList gap="sm" aria-label="Your next shifts">
           {data.shifts.map((shift) => (
             <li key={shift.assignmentId}>
               <NextShift shift={shift} colleagues={data.colleagues} />
             </li>
           ))}
-        </Stack>
+        </PlainList>
       )}
     </SectionCard>
   )

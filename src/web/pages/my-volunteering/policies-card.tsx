@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, List, Paper, Stack, Text } from '@mantine/core'
 import { IconBook } from '@tabler/icons-react'
 import { useState } from 'react'
+import { PlainList } from '../../components/plain-list'
 import { formatDate } from '../../format'
+import { formatDay } from '../../volunteering-dates'
 import { SectionCard } from '../account/section-card'
-import { formatShortDate, type MyVolunteering } from '../rota/volunteering-words'
-import { plainList } from './my-volunteering-queries'
+import type { MyVolunteering } from '../volunteers/types'
 import { PolicyDialog } from './policy-dialog'
 
 type Policy = MyVolunteering['policies'][number]
@@ -19,7 +20,7 @@ export function PoliciesCard({ policies }: { policies: Policy[] }) {
       {toRead.length === 0 ? (
         <Text>You have read every policy. Thank you.</Text>
       ) : (
-        <Stack gap="sm" component="ul" style={plainList} aria-label="Policies to read">
+        <PlainList gap="sm" aria-label="Policies to read">
           {toRead.map((p) => (
             <li key={p.policyId}>
               <Paper withBorder radius="md" p="sm">
@@ -34,7 +35,7 @@ export function PoliciesCard({ policies }: { policies: Policy[] }) {
                   </Group>
                   <Text size="sm">
                     {p.dueOn !== null
-                      ? `A new version came out on ${formatShortDate(p.publishedOn)}. Please read it by ${formatShortDate(p.dueOn)}.`
+                      ? `A new version came out on ${formatDay(p.publishedOn)}. Please read it by ${formatDay(p.dueOn)}.`
                       : `Please read this before your first shift.`}
                   </Text>
                   <Button
@@ -49,7 +50,7 @@ export function PoliciesCard({ policies }: { policies: Policy[] }) {
               </Paper>
             </li>
           ))}
-        </Stack>
+        </PlainList>
       )}
       {read.length > 0 ? (
         <Stack gap={4} mt="md">

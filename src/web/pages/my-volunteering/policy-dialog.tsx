@@ -5,9 +5,9 @@ import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { formatDateTime } from '../../format'
+import { formatDay } from '../../volunteering-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { formatShortDate } from '../rota/volunteering-words'
 import { useMyAction } from './my-volunteering-queries'
 
 /**
@@ -50,7 +50,7 @@ export function PolicyDialog({ policyId, onClose }: { policyId: string; onClose:
           {data ? (
             <Stack gap="md">
               <Text size="sm" c="dimmed">
-                Version {data.version}, published {formatShortDate(data.publishedOn)}
+                Version {data.version}, published {formatDay(data.publishedOn)}
               </Text>
               {data.changes ? (
                 <Alert color="blue" variant="light" title="What has changed">

@@ -2,12 +2,14 @@ import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Text
 import { IconClockCheck } from '@tabler/icons-react'
 import { useState } from 'react'
 import { api, call } from '../../api/client'
+import { PlainList } from '../../components/plain-list'
+import { hoursWords, jobWords, penceOf } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { hoursWords, jobWords, penceOf, type MyShift, type MyVolunteering } from '../rota/volunteering-words'
-import { minutesBetween, plainList, useMyAction } from './my-volunteering-queries'
+import type { MyShift, MyVolunteering } from '../volunteers/types'
+import { minutesBetween, useMyAction } from './my-volunteering-queries'
 
 /** Shifts of the last six weeks, each with "Log my hours" until it is logged. */
 export function RecentShiftsCard({ data }: { data: MyVolunteering }) {
@@ -19,13 +21,13 @@ export function RecentShiftsCard({ data }: { data: MyVolunteering }) {
       {data.pastShifts.length === 0 ? (
         <Text>No shifts in the last six weeks.</Text>
       ) : (
-        <Stack gap="sm" component="ul" style={plainList} aria-label="Recent shifts">
+        <PlainList gap="sm" aria-label="Recent shifts">
           {data.pastShifts.map((shift) => (
             <li key={shift.assignmentId}>
               <RecentShift shift={shift} />
             </li>
           ))}
-        </Stack>
+        </PlainList>
       )}
     </SectionCard>
   )

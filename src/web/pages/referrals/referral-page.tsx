@@ -7,11 +7,13 @@ import { hasRole, useSession } from '../../auth/session'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
+import { TransitionsTable } from '../../components/transitions-table'
 import { NextSteps } from './detail/next-steps'
 import { PreVisitsSection } from './detail/pre-visits-section'
 import { ReferralSummary } from './detail/referral-summary'
 import { RiskAssessmentsList } from './detail/risk-assessments-list'
 import { StatusStepper } from './detail/status-stepper'
+import { statusLabel } from './labels'
 import { groundRulesQuery, referralKey, referralQuery } from './queries'
 import { StatusBadge } from './shared/badges'
 import { CourtOrdersSection } from './shared/court-orders'
@@ -19,7 +21,6 @@ import { DocumentsSection } from './shared/documents'
 import { GroundRulesSign } from './shared/ground-rules-sign'
 import { PartyList } from './shared/party-list'
 import { Section } from './shared/section'
-import { TransitionsTable } from './shared/transitions-table'
 
 const OPEN = ['received', 'pre_visits', 'risk_assessed', 'waitlisted']
 
@@ -122,6 +123,7 @@ function ReferralFile({ referral }: { referral: ReferralDetail }) {
           <TransitionsTable
             transitions={referral.transitions}
             label={`History of referral ${referral.reference}`}
+            stateLabel={statusLabel}
           />
         </Section>
       </Stack>

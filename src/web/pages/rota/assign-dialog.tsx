@@ -5,14 +5,16 @@ import { useState } from 'react'
 import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
+import { PlainList } from '../../components/plain-list'
+import { DUTY_LABELS } from '../../volunteering-words'
 import { formatShortDay } from '../calendar/calendar-dates'
 import { Dialog } from '../referrals/shared/dialog'
 import { notifyDone } from '../referrals/shared/notify'
+import type { RotaProblem } from '../volunteers/types'
 import type { Opened } from './rota-days'
 import { candidatesQuery, useRotaAction, type Place } from './rota-queries'
 import { RotaRefusal } from './rota-refusal'
 import { dutyWords, placeWords } from './shift-card'
-import { DUTY_LABELS, type RotaProblem } from './volunteering-words'
 
 interface Candidate {
   volunteerId: string
@@ -22,7 +24,6 @@ interface Candidate {
   shiftsThisMonth: number
 }
 
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 const shiftsWords = (n: number) =>
   n === 0 ? 'No shifts this month yet' : `${n} shift${n === 1 ? '' : 's'} this month`
 
@@ -82,7 +83,7 @@ export function AssignDialog({
             <Title order={3} size="h5" mb="xs">
               Can take this place
             </Title>
-            <Stack gap="xs" component="ul" style={list}>
+            <PlainList gap="xs">
               {allowed.map((c) => (
                 <li key={c.volunteerId}>
                   <AllowedCandidate
@@ -92,7 +93,7 @@ export function AssignDialog({
                   />
                 </li>
               ))}
-            </Stack>
+            </PlainList>
           </section>
         ) : null}
         {refused.length > 0 ? (
@@ -100,7 +101,7 @@ export function AssignDialog({
             <Title order={3} size="h5" mb="xs">
               Cannot take this place
             </Title>
-            <Stack gap="xs" component="ul" style={list}>
+            <PlainList gap="xs">
               {refused.map((c) => (
                 <li key={c.volunteerId}>
                   <Paper withBorder radius="sm" p="xs" bg="gray.1">
@@ -117,7 +118,7 @@ export function AssignDialog({
                   </Paper>
                 </li>
               ))}
-            </Stack>
+            </PlainList>
           </section>
         ) : null}
       </Stack>

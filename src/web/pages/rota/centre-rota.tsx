@@ -6,13 +6,13 @@ import { useSearchParams } from 'react-router'
 import type { CentreView } from '../../api/types'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
+import { endOfMonth, formatMonth, monthStart, shiftMonth } from '../../volunteering-dates'
 import { isLocalDate, todayIn } from '../calendar/calendar-dates'
 import { OrphanedPanel } from './orphaned-panel'
-import { rotaQuery } from './rota-queries'
 import { RotaDays } from './rota-days'
+import { rotaQuery } from './rota-queries'
 import { SuggestDialog } from './suggest-dialog'
 import { SwapsPanel } from './swaps-panel'
-import { formatMonth, monthEnd, monthStart, shiftMonth } from './volunteering-words'
 
 /** One centre's rota for a month: the way through the months, open swaps, then each day's shifts. */
 export function CentreRota({ centre, centres }: { centre: CentreView; centres: CentreView[] }) {
@@ -21,7 +21,7 @@ export function CentreRota({ centre, centres }: { centre: CentreView; centres: C
   const today = todayIn(centre.timeZone)
   const asked = search.get('month')
   const from = monthStart(isLocalDate(asked) ? asked : today)
-  const to = monthEnd(from)
+  const to = endOfMonth(from)
   const rota = useQuery(rotaQuery(centre.id, from, to))
   const show = (next: { centre?: string; month?: string }) =>
     setSearch({ centre: next.centre ?? centre.id, month: next.month ?? from })

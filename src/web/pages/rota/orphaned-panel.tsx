@@ -1,10 +1,9 @@
-import { Stack } from '@mantine/core'
+import { PlainList } from '../../components/plain-list'
+import { DUTY_LABELS } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { formatShortDay } from '../calendar/calendar-dates'
+import type { RotaView } from '../volunteers/types'
 import { PlacedPerson } from './placed-person'
-import { DUTY_LABELS, type RotaView } from './volunteering-words'
-
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /** People still on a place that no longer exists (the session moved, or a closure was added). */
 export function OrphanedPanel({ orphaned }: { orphaned: RotaView['orphaned'] }) {
@@ -13,7 +12,7 @@ export function OrphanedPanel({ orphaned }: { orphaned: RotaView['orphaned'] }) 
       title="On a shift that no longer exists"
       intro="The session moved or the venue is closed that day. Take them off, and let them know they are not needed."
     >
-      <Stack gap="xs" component="ul" style={list} aria-label="On a shift that no longer exists">
+      <PlainList gap="xs" aria-label="On a shift that no longer exists">
         {orphaned.map((o) => (
           <li key={o.assignmentId}>
             <PlacedPerson
@@ -22,7 +21,7 @@ export function OrphanedPanel({ orphaned }: { orphaned: RotaView['orphaned'] }) 
             />
           </li>
         ))}
-      </Stack>
+      </PlainList>
     </SectionCard>
   )
 }

@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { api, call } from '../../api/client'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
+import type { Placed } from '../volunteers/types'
 import { useRotaAction } from './rota-queries'
-import type { Placed } from './volunteering-words'
 
 /** Someone on a place: their name, whether the suggestion put them there, any warning, and taking them off. */
 export function PlacedPerson({ person, where }: { person: Placed; where: string }) {

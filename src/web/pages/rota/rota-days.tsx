@@ -5,11 +5,11 @@ import { api, call } from '../../api/client'
 import { formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
+import type { Position, RotaView, Shift } from '../volunteers/types'
 import { AssignDialog } from './assign-dialog'
 import { useRotaAction, type Place } from './rota-queries'
 import { ShiftCard } from './shift-card'
 import { StaffingDialog } from './staffing-dialog'
-import type { Position, RotaView, Shift } from './volunteering-words'
 
 /** The shifts sorted into days, in date order. */
 function daysOf(shifts: readonly Shift[]): [string, Shift[]][] {

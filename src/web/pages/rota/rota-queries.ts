@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../api/client'
-import type { Duty } from './volunteering-words'
+import { useReloadingAction } from '../../api/use-reloading-action'
+import type { Duty } from '../volunteers/types'
 
 export const rotaKey = ['rota'] as const
 
@@ -37,16 +37,7 @@ export function candidatesQuery(centreId: string, place: Place) {
 }
 
 /** A change to the rota: on success every rota query (shifts, candidates, swaps) is read again. */
-export function useRotaAction<T, R>(
+export const useRotaAction = <T, R>(
   action: (input: T) => Promise<R>,
   onDone?: (result: R, input: T) => void,
-) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: action,
-    onSuccess: async (result, input) => {
-      await queryClient.invalidateQueries({ queryKey: rotaKey })
-      onDone?.(result, input)
-    },
-  })
-}
+) => useReloadingAction([rotaKey], action, onDone)

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { ApiError, messageOf } from '../../api/client'
-import type { RotaProblem } from './volunteering-words'
+import type { RotaProblem } from '../volunteers/types'
 
 interface Refusal {
   problems?: unknown

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconAdjustments, IconUserPlus } from '@tabler/icons-react'
+import { PlainList } from '../../components/plain-list'
+import { DUTY_LABELS } from '../../volunteering-words'
 import { formatShortDay } from '../calendar/calendar-dates'
+import type { Position, Shift } from '../volunteers/types'
 import { PlacedPerson } from './placed-person'
-import { DUTY_LABELS, type Position, type Shift } from './volunteering-words'
-
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /** "Team leader ×2", "Supervisor for C-2026-0003, 10:00–12:00". */
 export function placeLabel(position: Position): string {
@@ -82,7 +82,7 @@ export function ShiftCard({ shift, onAssign, onStaffing }: Props) {
               <Text fw={700} size="sm">
                 {placeLabel(position)}
               </Text>
-              <Stack gap={6} component="ul" style={list} aria-label={placeLabel(position)}>
+              <PlainList gap={6} aria-label={placeLabel(position)}>
                 {position.assigned.map((person) => (
                   <li key={person.assignmentId}>
                     <PlacedPerson person={person} where={`${where}, ${formatShortDay(shift.date)}`} />
@@ -96,7 +96,7 @@ export function ShiftCard({ shift, onAssign, onStaffing }: Props) {
                     />
                   </li>
                 ))}
-              </Stack>
+              </PlainList>
             </Stack>
           ))}
         </SimpleGrid>

@@ -5,8 +5,9 @@ import { isoWeekday } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { Dialog } from '../referrals/shared/dialog'
 import { notifyDone } from '../referrals/shared/notify'
+import { WEEKDAYS } from '../settings/opening-words'
+import type { Shift } from '../volunteers/types'
 import { useRotaAction } from './rota-queries'
-import { WEEKDAYS, type Shift } from './volunteering-words'
 
 type Staffing = NonNullable<Shift['staffing']>
 

@@ -3,15 +3,16 @@ import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { api, call } from '../../api/client'
 import { Loading } from '../../components/loading'
+import { PlainList } from '../../components/plain-list'
+import { formatMonth } from '../../volunteering-dates'
+import { DUTY_LABELS } from '../../volunteering-words'
 import { formatShortDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { Dialog } from '../referrals/shared/dialog'
 import { notifyDone } from '../referrals/shared/notify'
+import type { RotaView, SuggestionView } from '../volunteers/types'
 import { useRotaAction } from './rota-queries'
 import { shiftWords } from './shift-card'
-import { DUTY_LABELS, formatMonth, type RotaView, type SuggestionView } from './volunteering-words'
-
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /**
  * A suggested rota for the month, shown before anything changes: how many places it fills, who goes
@@ -122,7 +123,7 @@ function Preview({
           <Title order={3} size="h5" mb="xs">
             Who it would place
           </Title>
-          <Stack gap="sm" component="ul" style={list}>
+          <PlainList gap="sm">
             {byShift(data.placements).map((placed) => (
               <li key={placed[0]?.shiftKey}>
                 <Text size="sm" fw={700}>
@@ -137,7 +138,7 @@ function Preview({
                 </List>
               </li>
             ))}
-          </Stack>
+          </PlainList>
         </section>
       ) : null}
       {data.unfilled.length > 0 ? (
@@ -145,7 +146,7 @@ function Preview({
           <Title order={3} size="h5" mb="xs">
             Places it could not fill
           </Title>
-          <Stack gap="sm" component="ul" style={list}>
+          <PlainList gap="sm">
             {data.unfilled.map((u, i) => (
               <li key={`${u.shiftKey}:${u.duty}:${u.sessionId ?? ''}:${String(i)}`}>
                 <Text size="sm" fw={700}>
@@ -154,7 +155,7 @@ function Preview({
                 <Text size="sm">{u.reason}.</Text>
               </li>
             ))}
-          </Stack>
+          </PlainList>
         </section>
       ) : null}
     </Stack>

@@ -1,15 +1,15 @@
 import { Button, Group, List, Paper, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconBan } from '@tabler/icons-react'
 import { api, call } from '../../api/client'
+import { PlainList } from '../../components/plain-list'
 import { formatDateTime } from '../../format'
+import { DUTY_LABELS, GONE_SHIFT, isHard } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { formatShortDay } from '../calendar/calendar-dates'
 import { notifyDone } from '../referrals/shared/notify'
+import type { SwapRequest } from '../volunteers/types'
 import { useRotaAction } from './rota-queries'
 import { RotaRefusal } from './rota-refusal'
-import { DUTY_LABELS, GONE_SHIFT, isHard, type SwapRequest } from './volunteering-words'
-
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /** Swaps volunteers have asked for, each with what the colleague would meet, to approve or decline. */
 export function SwapsPanel({ swaps }: { swaps: SwapRequest[] }) {
@@ -18,13 +18,13 @@ export function SwapsPanel({ swaps }: { swaps: SwapRequest[] }) {
       title={`Swaps waiting for you (${swaps.length})`}
       intro="A volunteer has asked a colleague to take their shift. Approving puts the colleague on the shift in their place."
     >
-      <Stack gap="sm" component="ul" style={list} aria-label="Swaps waiting for you">
+      <PlainList gap="sm" aria-label="Swaps waiting for you">
         {swaps.map((swap) => (
           <li key={swap.id}>
             <SwapItem swap={swap} />
           </li>
         ))}
-      </Stack>
+      </PlainList>
     </SectionCard>
   )
 }

@@ -1,20 +1,21 @@
 import { Button, Group, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { api, ApiError, call } from '../../api/client'
+import { useReloadingAction } from '../../api/use-reloading-action'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { Dialog } from '../referrals/shared/dialog'
 import { notifyDone } from '../referrals/shared/notify'
+import { volunteersKey } from '../volunteers/queries'
 import type { PolicyView } from '../volunteers/types'
 
 export const policiesKey = ['policies'] as const
 
 /** Publishes a new version of a policy: every volunteer is asked to read it again. */
 export function PublishVersionDialog({ policy, onClose }: { policy: PolicyView; onClose: () => void }) {
-  const queryClient = useQueryClient()
   const current = useQuery({
     queryKey: [...policiesKey, policy.id],
     queryFn: () => call(api.GET('/api/policies/{policyId}', { params: { path: { policyId: policy.id } } })),
@@ -28,29 +29,34 @@ export function PublishVersionDialog({ policy, onClose }: { policy: PolicyView; 
   useEffect(() => {
     if (body !== undefined) setFieldValue('body', body)
   }, [body, setFieldValue])
-  const publish = useMutation({
-    mutationFn: (values: { body: string; changes: string }) =>
+  const publish = useReloadingAction(
+    [policiesKey, volunteersKey],
+    (values: { body: string; changes: string }) =>
       call(
         api.POST('/api/policies/{policyId}/versions', {
           params: { path: { policyId: policy.id } },
           body: { body: values.body.trim(), changes: values.changes.trim() || null },
         }),
       ),
-    onSuccess: async (published) => {
-      await queryClient.invalidateQueries({ queryKey: policiesKey })
-      await queryClient.invalidateQueries({ queryKey: ['volunteers'] })
+    (published) => {
       notifyDone(
         'Published',
         `${policy.title}, version ${published.version}: every volunteer is asked to read it.`,
       )
       onClose()
     },
-    onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
-  })
+  )
   return (
     <Dialog title={`Publish a new version: ${policy.title}`} onClose={onClose}>
       {current.isPending ? <Loading label="Loading the policy" /> : null}
-      <form onSubmit={form.onSubmit((values) => publish.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          publish.mutate(values, {
+            onError: (e) => e instanceof ApiError && form.setErrors(e.fieldErrors()),
+          }),
+        )}
+        noValidate
+      >
         <Stack>
           <Text size="sm">
             Every volunteer will be asked to read and acknowledge it again, and has a few weeks to do so.
@@ -85,7 +91,6 @@ export function PublishVersionDialog({ policy, onClose }: { policy: PolicyView; 
 
 /** Adds a policy with its first version. */
 export function AddPolicyForm({ onDone }: { onDone: () => void }) {
-  const queryClient = useQueryClient()
   const form = useForm({
     initialValues: { title: '', body: '', mustRead: true },
     validate: {
@@ -93,24 +98,27 @@ export function AddPolicyForm({ onDone }: { onDone: () => void }) {
       body: (v) => (v.trim() ? null : 'Write the policy'),
     },
   })
-  const add = useMutation({
-    mutationFn: (values: { title: string; body: string; mustRead: boolean }) =>
+  const add = useReloadingAction(
+    [policiesKey, volunteersKey],
+    (values: { title: string; body: string; mustRead: boolean }) =>
       call(
         api.POST('/api/policies', {
           body: { title: values.title.trim(), body: values.body.trim(), mustRead: values.mustRead },
         }),
       ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: policiesKey })
-      await queryClient.invalidateQueries({ queryKey: ['volunteers'] })
+    () => {
       notifyDone('Policy added', 'Volunteers are asked to read it.')
       onDone()
     },
-    onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
-  })
+  )
   return (
     <ActionPanel title="Add a policy">
-      <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          add.mutate(values, { onError: (e) => e instanceof ApiError && form.setErrors(e.fieldErrors()) }),
+        )}
+        noValidate
+      >
         <Stack>
           <TextInput label="Title" required {...form.getInputProps('title')} />
           <Textarea

@@ -1,13 +1,13 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, Switch, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError, call } from '../../api/client'
+import { useReloadingAction } from '../../api/use-reloading-action'
 import { FormError } from '../../components/form-error'
+import { DUTY_LABELS, GIVEN_DUTIES, KIND_LABELS } from '../../volunteering-words'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { notifyDone } from '../referrals/shared/notify'
-import { requirementsKey } from '../volunteers/queries'
+import { requirementsKey, volunteersKey } from '../volunteers/queries'
 import type { Gate, RequirementKind, RequirementView } from '../volunteers/types'
-import { DUTY_LABELS, KIND_LABELS } from '../volunteers/volunteer-words'
 import classes from './settings.module.css'
 
 interface Values {
@@ -23,7 +23,7 @@ interface Values {
 
 const GATE_OPTIONS: { value: Gate; label: string }[] = [
   { value: '*', label: 'Every shift' },
-  ...(['team_leader', 'supervisor', 'escort'] as const).map((d) => ({ value: d, label: DUTY_LABELS[d] })),
+  ...GIVEN_DUTIES.map((d) => ({ value: d, label: DUTY_LABELS[d] })),
 ]
 const KINDS: RequirementKind[] = ['training', 'qualification', 'checklist', 'dbs', 'policies']
 const numberOrNull = (v: number | string) => (v === '' ? null : Number(v))
@@ -36,7 +36,6 @@ export function RequirementForm({
   requirement?: RequirementView
   onDone: () => void
 }) {
-  const queryClient = useQueryClient()
   const form = useForm<Values>({
     initialValues: {
       code: requirement?.code ?? '',
@@ -54,8 +53,9 @@ export function RequirementForm({
         requirement || /^[a-z0-9_]{2,40}$/.test(v) ? null : 'Use lower-case letters, digits and _',
     },
   })
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+  const save = useReloadingAction(
+    [requirementsKey, volunteersKey],
+    (values: Values) => {
       const common = {
         title: values.title.trim(),
         mandatory: values.mandatory,
@@ -76,17 +76,19 @@ export function RequirementForm({
         }),
       )
     },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: requirementsKey })
-      await queryClient.invalidateQueries({ queryKey: ['volunteers'] })
+    (saved) => {
       notifyDone('Saved', `${saved.title}: every volunteer’s status follows at once.`)
       onDone()
     },
-    onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
-  })
+  )
   return (
     <ActionPanel title={requirement ? `Change: ${requirement.title}` : 'Add a requirement'}>
-      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          save.mutate(values, { onError: (e) => e instanceof ApiError && form.setErrors(e.fieldErrors()) }),
+        )}
+        noValidate
+      >
         <Stack>
           <TextInput label="Title" required {...form.getInputProps('title')} />
           {requirement ? null : (

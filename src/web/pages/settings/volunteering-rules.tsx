@@ -5,10 +5,10 @@ import { useEffect } from 'react'
 import { api, ApiError, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
+import { parseAlertDays } from '../../volunteering-words'
 import { Facts } from '../referrals/shared/facts'
 import { notifyDone } from '../referrals/shared/notify'
 import type { VolunteeringSettings } from '../volunteers/types'
-import { parseAlertDays } from '../volunteers/volunteer-words'
 import classes from './settings.module.css'
 
 export const volunteeringSettingsKey = ['volunteering-settings'] as const

@@ -1,5 +1,5 @@
 import type { HoursTotals } from '../../../domain/volunteers/volunteers.schemas'
-import { decimalHours } from '../rota/volunteering-words'
+import { decimalHours } from '../../volunteering-words'
 
 /**
  * One CSV cell: quoted, with quotes doubled. A cell a spreadsheet would read as a formula (starting

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { HoursEntry } from '../../../domain/volunteers/volunteers.schemas'
-import { formatPounds } from '../rota/volunteering-words'
+import { useReloadingAction } from '../../api/use-reloading-action'
+import { formatPounds } from '../../volunteering-words'
 
 export type { HoursEntry }
 export type HoursKind = HoursEntry['kind']
@@ -26,13 +26,5 @@ export function claimWords(entry: HoursEntry): string | null {
 }
 
 /** A change to hours: on success the lists and totals are read again. */
-export function useHoursAction<T, R>(action: (input: T) => Promise<R>, onDone?: (result: R) => void) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: action,
-    onSuccess: async (result) => {
-      await queryClient.invalidateQueries({ queryKey: hoursKey })
-      onDone?.(result)
-    },
-  })
-}
+export const useHoursAction = <T, R>(action: (input: T) => Promise<R>, onDone?: (result: R) => void) =>
+  useReloadingAction([hoursKey], action, onDone)

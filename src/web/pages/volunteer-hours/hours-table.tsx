@@ -1,7 +1,8 @@
-import { Box, Group, Paper, Stack, Table, Text } from '@mantine/core'
+import { Box, Group, Paper, Table, Text } from '@mantine/core'
 import type { HoursTotals } from '../../../domain/volunteers/volunteers.schemas'
+import { PlainList } from '../../components/plain-list'
 import { TableScroll } from '../../components/table-scroll'
-import { decimalHours, formatPounds } from '../rota/volunteering-words'
+import { decimalHours, formatPounds } from '../../volunteering-words'
 
 export const formatMiles = (value: number): string =>
   new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(value)
@@ -82,13 +83,7 @@ export function HoursTable({ totals, period }: { totals: HoursTotals; period: st
           </Table>
         </TableScroll>
       </Box>
-      <Stack
-        hiddenFrom="sm"
-        gap="xs"
-        component="ul"
-        aria-label="Hours per volunteer"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      >
+      <PlainList hiddenFrom="sm" gap="xs" aria-label="Hours per volunteer">
         {rows.map((row) => (
           <Paper key={row.volunteerId} withBorder radius="sm" p="xs" component="li">
             <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -100,7 +95,7 @@ export function HoursTable({ totals, period }: { totals: HoursTotals; period: st
             </Text>
           </Paper>
         ))}
-      </Stack>
+      </PlainList>
     </>
   )
 }

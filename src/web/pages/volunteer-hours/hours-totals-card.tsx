@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query'
 import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
+import { formatDay } from '../../volunteering-dates'
+import { decimalHours, formatPounds } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
-import { decimalHours, formatPounds, formatShortDate } from '../rota/volunteering-words'
 import { downloadText, totalsCsv } from './hours-csv'
 import { hoursKey } from './hours-queries'
 import { formatMiles, HoursTable } from './hours-table'
@@ -31,7 +32,7 @@ export function HoursTotalsCard({ from, to, centreId }: { from: string; to: stri
       call(api.GET('/api/volunteer-hours/totals', { params: { query: { from, to, centreId } } })),
   })
   const data = totals.data
-  const period = `${formatShortDate(from)} to ${formatShortDate(to)}`
+  const period = `${formatDay(from)} to ${formatDay(to)}`
   return (
     <SectionCard title="Hours given" intro={`Approved hours, ${period}.`}>
       {totals.isPending ? <Loading label="Adding up the hours" /> : null}

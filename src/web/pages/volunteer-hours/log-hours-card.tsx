@@ -2,10 +2,10 @@ import { Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput
 import { useForm } from '@mantine/form'
 import { useQuery } from '@tanstack/react-query'
 import { api, ApiError, call } from '../../api/client'
+import { hoursWords, penceOf } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { hoursWords, penceOf } from '../rota/volunteering-words'
 import { KIND_LABELS, useHoursAction, type HoursKind } from './hours-queries'
 
 interface Values {

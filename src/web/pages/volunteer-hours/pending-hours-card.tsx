@@ -4,14 +4,13 @@ import { useState } from 'react'
 import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
+import { PlainList } from '../../components/plain-list'
+import { hoursWords } from '../../volunteering-words'
 import { SectionCard } from '../account/section-card'
 import { addDays, formatLongDay } from '../calendar/calendar-dates'
 import { ActionError } from '../referrals/detail/action-error'
 import { notifyDone } from '../referrals/shared/notify'
-import { hoursWords } from '../rota/volunteering-words'
 import { claimWords, hoursKey, KIND_LABELS, useHoursAction, type HoursEntry } from './hours-queries'
-
-const list = { listStyle: 'none', padding: 0, margin: 0 } as const
 
 /** Hours volunteers logged themselves over the last year, waiting for a coordinator's yes or no. */
 export function PendingHoursCard({ today, centreId }: { today: string; centreId?: string }) {
@@ -35,13 +34,13 @@ export function PendingHoursCard({ today, centreId }: { today: string; centreId?
       <FormError error={pending.error} title="We could not load the hours waiting for approval" />
       {pending.data && entries.length === 0 ? <Text>Nothing is waiting for approval.</Text> : null}
       {entries.length > 0 ? (
-        <Stack gap="sm" component="ul" style={list} aria-label="Hours waiting for approval">
+        <PlainList gap="sm" aria-label="Hours waiting for approval">
           {entries.map((entry) => (
             <li key={entry.id}>
               <PendingEntry entry={entry} />
             </li>
           ))}
-        </Stack>
+        </PlainList>
       ) : null}
     </SectionCard>
   )

@@ -4,8 +4,8 @@ import { useSearchParams } from 'react-router'
 import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
 import { PageTitle } from '../../components/page-title'
+import { endOfMonth, monthStart, shiftMonth } from '../../volunteering-dates'
 import { isLocalDate, todayIn } from '../calendar/calendar-dates'
-import { monthEnd, monthStart, shiftMonth } from '../rota/volunteering-words'
 import { HoursTotalsCard } from './hours-totals-card'
 import { LogHoursCard } from './log-hours-card'
 import { PendingHoursCard } from './pending-hours-card'
@@ -24,7 +24,7 @@ export function VolunteerHoursPage() {
   const askedFrom = search.get('from')
   const askedTo = search.get('to')
   const from = isLocalDate(askedFrom) ? askedFrom : monthStart(today)
-  const to = isLocalDate(askedTo) ? askedTo : monthEnd(today)
+  const to = isLocalDate(askedTo) ? askedTo : endOfMonth(today)
   const centreId = centres.data?.find((c) => c.id === search.get('centre'))?.id
   const show = (next: { from?: string; to?: string; centre?: string }) => {
     const params: Record<string, string> = { from: next.from ?? from, to: next.to ?? to }
@@ -35,8 +35,8 @@ export function VolunteerHoursPage() {
   const lastMonth = shiftMonth(today, -1)
   const year = today.slice(0, 4)
   const presets = [
-    { label: 'This month', from: monthStart(today), to: monthEnd(today) },
-    { label: 'Last month', from: lastMonth, to: monthEnd(lastMonth) },
+    { label: 'This month', from: monthStart(today), to: endOfMonth(today) },
+    { label: 'Last month', from: lastMonth, to: endOfMonth(lastMonth) },
     { label: 'This year', from: `${year}-01-01`, to: `${year}-12-31` },
     {
       label: 'Last year',

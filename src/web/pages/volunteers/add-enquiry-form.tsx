@@ -1,8 +1,8 @@
 import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError, call } from '../../api/client'
 import type { CentreView } from '../../api/types'
+import { useReloadingAction } from '../../api/use-reloading-action'
 import { ActionError } from '../referrals/detail/action-error'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { notifyDone } from '../referrals/shared/notify'
@@ -30,7 +30,6 @@ export function AddEnquiryForm({
   centreId: string
   onDone: () => void
 }) {
-  const queryClient = useQueryClient()
   const form = useForm<Values>({
     initialValues: { centreId, fullName: '', email: '', phone: '', dateOfBirth: '', notes: '' },
     validate: {
@@ -38,8 +37,9 @@ export function AddEnquiryForm({
       email: (v) => (!v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
     },
   })
-  const add = useMutation({
-    mutationFn: (values: Values) =>
+  const add = useReloadingAction(
+    [volunteersKey],
+    (values: Values) =>
       call(
         api.POST('/api/volunteers', {
           body: {
@@ -52,16 +52,19 @@ export function AddEnquiryForm({
           },
         }),
       ),
-    onSuccess: async (file) => {
-      await queryClient.invalidateQueries({ queryKey: volunteersKey })
+    (file) => {
       notifyDone('Enquiry added', `${file.fullName} is on the board under “Enquiry”.`)
       onDone()
     },
-    onError: (error) => error instanceof ApiError && form.setErrors(error.fieldErrors()),
-  })
+  )
   return (
     <ActionPanel title="Add an enquiry">
-      <form onSubmit={form.onSubmit((values) => add.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) =>
+          add.mutate(values, { onError: (e) => e instanceof ApiError && form.setErrors(e.fieldErrors()) }),
+        )}
+        noValidate
+      >
         <Stack>
           {centres.length > 1 ? (
             <Select

@@ -1,9 +1,10 @@
 import { List, Stack, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { formatDay } from '../../volunteering-dates'
+import { availabilityLines } from '../../volunteering-words'
 import { Section } from '../referrals/shared/section'
 import { availabilityQuery } from './queries'
 import type { VolunteerFile } from './types'
-import { availabilityLines, formatDay } from './volunteer-words'
 
 /** When they said they can work, and dates they are away; volunteers keep these up to date themselves. */
 export function AvailabilitySection({ file }: { file: VolunteerFile }) {

@@ -1,9 +1,9 @@
 import { Button, Group, Text, Title } from '@mantine/core'
 import { useId, useState } from 'react'
+import { BOARD_STAGES, PAST_STAGES, plural, STAGE_LABELS } from '../../volunteering-words'
 import classes from './board.module.css'
 import type { Board, VolunteerStage, VolunteerSummary } from './types'
 import { VolunteerCard } from './volunteer-card'
-import { BOARD_STAGES, PAST_STAGES, plural, STAGE_LABELS } from './volunteer-words'
 
 function Column({ stage, volunteers }: { stage: VolunteerStage; volunteers: VolunteerSummary[] }) {
   const headingId = useId()

@@ -1,9 +1,9 @@
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
+import { isUrgent, STAGE_LABELS } from '../../volunteering-words'
 import classes from './forms.module.css'
 import { StatusBadge } from './status-badge'
 import type { Matrix } from './types'
-import { isUrgent, STAGE_LABELS } from './volunteer-words'
 
 type Row = Matrix['rows'][number]
 

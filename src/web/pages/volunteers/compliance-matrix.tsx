@@ -1,9 +1,10 @@
 import { Anchor, Text, VisuallyHidden } from '@mantine/core'
 import { Link } from 'react-router'
+import { formatDay } from '../../volunteering-dates'
+import { shortTitle, STAGE_LABELS, STATUS_LABELS, STATUS_SHORT } from '../../volunteering-words'
 import classes from './compliance.module.css'
 import { STATUS_ICONS } from './status-badge'
 import type { Matrix, RequirementState } from './types'
-import { formatDay, shortTitle, STAGE_LABELS, STATUS_LABELS, STATUS_SHORT } from './volunteer-words'
 
 type Row = Matrix['rows'][number]
 

@@ -4,6 +4,8 @@ import { useSearchParams } from 'react-router'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
+import { endOfMonth, formatDay, todayLocal } from '../../volunteering-dates'
+import { isUrgent, plural, STATUS_ORDER } from '../../volunteering-words'
 import { CentrePicker } from './centre-picker'
 import { ComplianceList } from './compliance-list'
 import { ComplianceMatrix } from './compliance-matrix'
@@ -12,7 +14,6 @@ import { complianceQuery, useCentreChoice } from './queries'
 import { StatusBadge } from './status-badge'
 import type { Matrix } from './types'
 import { VolunteersNav } from './volunteers-nav'
-import { endOfMonth, formatDay, isUrgent, plural, STATUS_ORDER, todayLocal } from './volunteer-words'
 
 function Counts({ matrix }: { matrix: Matrix }) {
   const shown = STATUS_ORDER.filter((s) => s !== 'optional' && (matrix.counts[s] ?? 0) > 0)

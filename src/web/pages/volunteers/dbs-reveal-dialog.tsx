@@ -2,9 +2,10 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { api, call } from '../../api/client'
 import { FormError } from '../../components/form-error'
-import { Facts } from '../referrals/shared/facts'
+import { formatDay } from '../../volunteering-dates'
+import { DBS_LEVEL_LABELS } from '../../volunteering-words'
 import { Dialog } from '../referrals/shared/dialog'
-import { DBS_LEVEL_LABELS, formatDay } from './volunteer-words'
+import { Facts } from '../referrals/shared/facts'
 
 /**
  * A DBS record's certificate details, fetched only when asked for: the law asks for a record of

@@ -1,18 +1,19 @@
 import { Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
-import { api, ApiError, call } from '../../api/client'
+import { ApiError } from '../../api/client'
 import { hasRole, useSession } from '../../auth/session'
+import { formatDay } from '../../volunteering-dates'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { Facts } from '../referrals/shared/facts'
 import { notifyDone } from '../referrals/shared/notify'
 import { Section } from '../referrals/shared/section'
 import classes from './forms.module.css'
-import { useVolunteerAction } from './queries'
+import { useVolunteerUpdate } from './queries'
 import { Refusal } from './refusal'
 import { SignInSelect } from './sign-in-select'
+import { SignInStatus } from './sign-in-status'
 import type { VolunteerFile } from './types'
-import { formatDay } from './volunteer-words'
 
 interface Values {
   fullName: string
@@ -55,12 +56,7 @@ export function DetailsSection({ file }: { file: VolunteerFile }) {
                   ? 'The centre’s usual number'
                   : String(file.maxShiftsPerMonth),
             },
-            {
-              label: 'Sign-in',
-              value: file.hasSignIn
-                ? 'Linked: they can see their shifts and read the policies'
-                : 'None yet: an administrator links one',
-            },
+            { label: 'Sign-in', value: <SignInStatus file={file} /> },
             { label: 'Notes', value: file.notes },
           ]}
         />
@@ -84,24 +80,17 @@ function DetailsForm({ file, onDone }: { file: VolunteerFile; onDone: () => void
     },
     validate: { fullName: (v) => (v.trim() ? null : 'Enter their name') },
   })
-  const save = useVolunteerAction(
-    file.id,
-    (values: Values) =>
-      call(
-        api.PATCH('/api/volunteers/{volunteerId}', {
-          params: { path: { volunteerId: file.id } },
-          body: {
-            version: file.version,
-            fullName: values.fullName.trim(),
-            email: orNull(values.email),
-            phone: orNull(values.phone),
-            dateOfBirth: orNull(values.dateOfBirth),
-            notes: orNull(values.notes),
-            maxShiftsPerMonth: values.maxShiftsPerMonth === '' ? null : Number(values.maxShiftsPerMonth),
-            ...(isAdmin ? { userId: values.userId } : {}),
-          },
-        }),
-      ),
+  const save = useVolunteerUpdate(
+    file,
+    (values: Values) => ({
+      fullName: values.fullName.trim(),
+      email: orNull(values.email),
+      phone: orNull(values.phone),
+      dateOfBirth: orNull(values.dateOfBirth),
+      notes: orNull(values.notes),
+      maxShiftsPerMonth: values.maxShiftsPerMonth === '' ? null : Number(values.maxShiftsPerMonth),
+      ...(isAdmin ? { userId: values.userId } : {}),
+    }),
     () => {
       notifyDone('Saved', 'The details are up to date.')
       onDone()

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useSearchParams } from 'react-router'
 import { api, call } from '../../api/client'
-import type { VolunteerFile, VolunteerStage } from './types'
+import type { UpdateVolunteerInput, VolunteerFile, VolunteerStage } from './types'
 
 /** Every volunteer query starts with this key, so one change reads the board, matrix and charts again. */
 export const volunteersKey = ['volunteers'] as const
@@ -95,6 +95,25 @@ export function useCentreChoice() {
       { replace: true },
     )
   return { centres: list, centre, choose, isPending: centres.isPending, error: centres.error }
+}
+
+/** Changes to a volunteer's details, saved at the version on screen: a page out of date is refused. */
+export function useVolunteerUpdate<T>(
+  file: Pick<VolunteerFile, 'id' | 'version'>,
+  changes: (input: T) => Omit<UpdateVolunteerInput, 'version'>,
+  onDone?: (file: VolunteerFile) => void,
+) {
+  return useVolunteerAction(
+    file.id,
+    (input: T) =>
+      call(
+        api.PATCH('/api/volunteers/{volunteerId}', {
+          params: { path: { volunteerId: file.id } },
+          body: { version: file.version, ...changes(input) },
+        }),
+      ),
+    onDone,
+  )
 }
 
 /** A change to a volunteer's file: the API answers with the whole file, which replaces the one on screen. */

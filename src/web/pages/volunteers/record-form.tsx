@@ -1,14 +1,15 @@
 import { Button, Checkbox, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm, type UseFormReturnType } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, ApiError, call } from '../../api/client'
+import { useReloadingAction } from '../../api/use-reloading-action'
+import { todayLocal } from '../../volunteering-dates'
+import { DBS_LEVEL_LABELS } from '../../volunteering-words'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { notifyDone } from '../referrals/shared/notify'
 import classes from './forms.module.css'
 import { volunteersKey } from './queries'
 import { Refusal } from './refusal'
 import type { DbsLevel, RequirementState } from './types'
-import { DBS_LEVEL_LABELS, todayLocal } from './volunteer-words'
 
 interface Values {
   completedOn: string
@@ -32,15 +33,13 @@ const orNull = (value: string) => value.trim() || null
 export function RecordForm({
   volunteerId,
   requirement,
-  isDbs,
   onDone,
 }: {
   volunteerId: string
   requirement: RequirementState
-  isDbs: boolean
   onDone: () => void
 }) {
-  const queryClient = useQueryClient()
+  const isDbs = requirement.kind === 'dbs'
   const today = todayLocal()
   const form = useForm<Values>({
     initialValues: {
@@ -66,8 +65,9 @@ export function RecordForm({
           : null,
     },
   })
-  const record = useMutation({
-    mutationFn: (values: Values) =>
+  const record = useReloadingAction(
+    [volunteersKey],
+    (values: Values) =>
       call(
         api.POST('/api/volunteers/{volunteerId}/records', {
           params: { path: { volunteerId } },
@@ -91,23 +91,25 @@ export function RecordForm({
           },
         }),
       ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: volunteersKey })
+    () => {
       notifyDone('Recorded', `${requirement.title} is recorded.`)
       onDone()
     },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return
-      const fields = error.fieldErrors()
-      form.setErrors({
-        ...fields,
-        ...(fields['dbs.certificateNumber'] ? { certificateNumber: fields['dbs.certificateNumber'] } : {}),
-      })
-    },
-  })
+  )
+  const showFieldErrors = (error: Error) => {
+    if (!(error instanceof ApiError)) return
+    const fields = error.fieldErrors()
+    form.setErrors({
+      ...fields,
+      ...(fields['dbs.certificateNumber'] ? { certificateNumber: fields['dbs.certificateNumber'] } : {}),
+    })
+  }
   return (
     <ActionPanel title={`Record: ${requirement.title}`}>
-      <form onSubmit={form.onSubmit((values) => record.mutate(values))} noValidate>
+      <form
+        onSubmit={form.onSubmit((values) => record.mutate(values, { onError: showFieldErrors }))}
+        noValidate
+      >
         <Stack>
           <div className={classes.fields}>
             <TextInput

@@ -1,8 +1,8 @@
 import { Alert, List, Text } from '@mantine/core'
 import { IconAlertCircle } from '@tabler/icons-react'
 import { ApiError, messageOf } from '../../api/client'
-import type { VolunteerStage } from './types'
-import { formatDay, RULE_HINTS, STAGE_LABELS } from './volunteer-words'
+import { formatDay } from '../../volunteering-dates'
+import { RULE_HINTS, stageLabel } from '../../volunteering-words'
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
@@ -17,7 +17,7 @@ export function Refusal({ error, title }: { error: unknown; title: string }) {
     error instanceof ApiError ? (error.details as Record<string, unknown> | undefined) : undefined
   const rule = text(details?.rule)
   const blockers = strings(details?.blockers)
-  const allowed = strings(details?.allowed) as VolunteerStage[]
+  const allowed = strings(details?.allowed)
   const detail = text(details?.detail)
   const until = text(details?.mentoringUntil)
   const hint = rule ? RULE_HINTS[rule] : undefined
@@ -46,7 +46,7 @@ export function Refusal({ error, title }: { error: unknown; title: string }) {
       ) : null}
       {allowed.length > 0 ? (
         <Text size="sm" mt="xs">
-          From here they can move to: {allowed.map((s) => STAGE_LABELS[s] ?? s).join(', ')}.
+          From here they can move to: {allowed.map(stageLabel).join(', ')}.
         </Text>
       ) : null}
     </Alert>

@@ -1,13 +1,13 @@
 import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../api/client'
+import { useReloadingAction } from '../../api/use-reloading-action'
+import { todayLocal } from '../../volunteering-dates'
 import { ActionPanel } from '../referrals/detail/action-panel'
 import { notifyDone } from '../referrals/shared/notify'
 import { volunteersKey } from './queries'
 import { Refusal } from './refusal'
 import type { RecordView } from './types'
-import { todayLocal } from './volunteer-words'
 
 /** Marks a renewal as started (applied for, course booked): the reminders pause, the expiry does not. */
 export function RenewalForm({
@@ -19,25 +19,24 @@ export function RenewalForm({
   title: string
   onDone: () => void
 }) {
-  const queryClient = useQueryClient()
   const form = useForm({
     initialValues: { startedOn: todayLocal(), note: '' },
     validate: { startedOn: (v) => (v ? null : 'Give the date') },
   })
-  const start = useMutation({
-    mutationFn: (values: { startedOn: string; note: string }) =>
+  const start = useReloadingAction(
+    [volunteersKey],
+    (values: { startedOn: string; note: string }) =>
       call(
         api.POST('/api/volunteer-records/{recordId}/renewal', {
           params: { path: { recordId: record.id } },
           body: { startedOn: values.startedOn, note: values.note.trim() || null },
         }),
       ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: volunteersKey })
+    () => {
       notifyDone('Renewal started', `${title}: the reminders pause while it is renewed.`)
       onDone()
     },
-  })
+  )
   return (
     <ActionPanel title={`Renewal started: ${title}`}>
       <form onSubmit={form.onSubmit((values) => start.mutate(values))} noValidate>

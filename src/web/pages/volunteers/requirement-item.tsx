@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react'
 import { Button, Group, Paper, Stack, Text } from '@mantine/core'
+import { formatDay } from '../../volunteering-dates'
+import { gatesWords } from '../../volunteering-words'
 import classes from './forms.module.css'
 import { StatusBadge } from './status-badge'
 import type { RecordView, RequirementState } from './types'
-import { formatDay, gatesWords } from './volunteer-words'
 
 export type RequirementAction = 'record' | 'renewal' | 'dbs'
 
@@ -13,18 +14,16 @@ const RENEWABLE = new Set(['ok', 'expiring', 'expired'])
 export function RequirementItem({
   state,
   latest,
-  isDbs,
-  isPolicies,
   onAction,
   children,
 }: {
   state: RequirementState
   latest: RecordView | undefined
-  isDbs: boolean
-  isPolicies: boolean
   onAction: (action: RequirementAction) => void
   children?: ReactNode
 }) {
+  const isDbs = state.kind === 'dbs'
+  const isPolicies = state.kind === 'policies'
   const canRenew =
     latest && latest.expiresOn !== null && !latest.renewalStartedOn && RENEWABLE.has(state.status)
   return (

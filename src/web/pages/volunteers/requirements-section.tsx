@@ -2,15 +2,15 @@ import { Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
 import { FormError } from '../../components/form-error'
+import { plural } from '../../volunteering-words'
 import { Section } from '../referrals/shared/section'
 import { DbsRevealDialog } from './dbs-reveal-dialog'
 import classes from './forms.module.css'
-import { recordsQuery, requirementsQuery } from './queries'
+import { recordsQuery } from './queries'
 import { RecordForm } from './record-form'
 import { RenewalForm } from './renewal-form'
 import { RequirementItem, type RequirementAction } from './requirement-item'
 import type { RecordView, RequirementState, RequirementStatus, VolunteerFile } from './types'
-import { plural } from './volunteer-words'
 
 /** The file's requirements in four groups, the urgent first, so nothing pressing is lost in a list of 20. */
 const GROUPS: { title: string; statuses: RequirementStatus[] }[] = [
@@ -52,15 +52,12 @@ interface Open {
 /** Checks, training, qualifications and policies: where the volunteer stands on each, and recording them. */
 export function RequirementsSection({ file }: { file: VolunteerFile }) {
   const [open, setOpen] = useState<Open | null>(null)
-  const requirements = useQuery(requirementsQuery)
   const records = useQuery(recordsQuery(file.id))
-  const kindOf = (id: string) => requirements.data?.requirements.find((r) => r.id === id)?.kind
   const latest = new Map<string, RecordView>()
   for (const record of records.data?.records ?? [])
     if (!latest.has(record.requirementId)) latest.set(record.requirementId, record)
   const close = () => setOpen(null)
   const item = (state: RequirementState) => {
-    const isDbs = kindOf(state.requirementId) === 'dbs'
     const record = latest.get(state.requirementId)
     const here = open?.requirementId === state.requirementId ? open.action : null
     return (
@@ -68,13 +65,9 @@ export function RequirementsSection({ file }: { file: VolunteerFile }) {
         key={state.requirementId}
         state={state}
         latest={record}
-        isDbs={isDbs}
-        isPolicies={kindOf(state.requirementId) === 'policies'}
         onAction={(action) => setOpen({ requirementId: state.requirementId, action })}
       >
-        {here === 'record' ? (
-          <RecordForm volunteerId={file.id} requirement={state} isDbs={isDbs} onDone={close} />
-        ) : null}
+        {here === 'record' ? <RecordForm volunteerId={file.id} requirement={state} onDone={close} /> : null}
         {here === 'renewal' && record ? (
           <RenewalForm record={record} title={state.title} onDone={close} />
         ) : null}
@@ -86,7 +79,7 @@ export function RequirementsSection({ file }: { file: VolunteerFile }) {
   }
   return (
     <Section title="Requirements" intro={summaryOf(file.requirements)}>
-      <FormError error={records.error ?? requirements.error} title="We could not load the records" />
+      <FormError error={records.error} title="We could not load the records" />
       {file.requirements.length === 0 ? <Text>There are no requirements yet.</Text> : null}
       <Stack gap="md">
         {GROUPS.map((group) => {

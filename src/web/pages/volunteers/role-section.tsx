@@ -1,14 +1,14 @@
 import { Anchor, Button, Checkbox, Group, NumberInput, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { useForm } from '@mantine/form'
-import { api, ApiError, call } from '../../api/client'
+import { ApiError } from '../../api/client'
+import { DUTY_LABELS, GIVEN_DUTIES } from '../../volunteering-words'
 import { notifyDone } from '../referrals/shared/notify'
 import { Section } from '../referrals/shared/section'
 import { MentorSelect } from './mentor-select'
-import { useVolunteerAction } from './queries'
+import { useVolunteerUpdate } from './queries'
 import { Refusal } from './refusal'
 import type { Duty, VolunteerFile } from './types'
-import { DUTY_LABELS, GIVEN_DUTIES } from './volunteer-words'
 
 interface Values {
   duties: Duty[]
@@ -27,21 +27,14 @@ export function RoleSection({ file }: { file: VolunteerFile }) {
     referencesReceived: file.referencesReceived,
   }
   const form = useForm<Values>({ initialValues: initial })
-  const save = useVolunteerAction(
-    file.id,
-    (values: Values) =>
-      call(
-        api.PATCH('/api/volunteers/{volunteerId}', {
-          params: { path: { volunteerId: file.id } },
-          body: {
-            version: file.version,
-            // Floor and reception are not given here; keep any the file already has.
-            duties: [...file.duties.filter((d) => !GIVEN_DUTIES.includes(d)), ...values.duties],
-            mentorId: values.mentorId,
-            referencesReceived: Number(values.referencesReceived) || 0,
-          },
-        }),
-      ),
+  const save = useVolunteerUpdate(
+    file,
+    (values: Values) => ({
+      // Floor and reception are not given here; keep any the file already has.
+      duties: [...file.duties.filter((d) => !GIVEN_DUTIES.includes(d)), ...values.duties],
+      mentorId: values.mentorId,
+      referencesReceived: Number(values.referencesReceived) || 0,
+    }),
     (saved) => notifyDone('Saved', `${saved.fullName}’s duties, mentor and references are up to date.`),
   )
   return (

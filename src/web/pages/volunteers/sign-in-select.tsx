@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query'
 import { api, call } from '../../api/client'
 
 /**
- * Links the volunteer to a person's sign-in, so they see their own shifts and read the policies.
- * Administrators only: the list of people is theirs.
+ * Links the volunteer to a sign-in someone already has, so they see their own shifts and read the
+ * policies. Administrators only: the list of people is theirs. A new sign-in is an invitation
+ * instead (sign-in-status.tsx).
  */
 export function SignInSelect(props: Omit<SelectProps, 'data'>) {
   const users = useQuery({ queryKey: ['users'], queryFn: () => call(api.GET('/api/users')) })
@@ -14,7 +15,7 @@ export function SignInSelect(props: Omit<SelectProps, 'data'>) {
   return (
     <Select
       label="Their sign-in"
-      description="People with the volunteer role. Invite them on the People page first."
+      description="An account they already have, with the volunteer role. Without one, invite them to sign in."
       placeholder={users.isPending ? 'Loading people…' : 'Not linked'}
       nothingFoundMessage="No one with the volunteer role"
       searchable

@@ -1,9 +1,9 @@
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
+import { plural } from '../../volunteering-words'
 import { staffingQuery, useCentres } from './queries'
 import type { StaffingOverview } from './types'
-import { plural } from './volunteer-words'
 
 function CentreLine({ centreId, name, showName }: { centreId: string; name: string; showName: boolean }) {
   const staffing = useQuery(staffingQuery(centreId))

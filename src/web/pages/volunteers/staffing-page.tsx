@@ -4,26 +4,17 @@ import { Link } from 'react-router'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
+import { formatDay } from '../../volunteering-dates'
+import { niceMax, PIPELINE_STAGES, STAGE_LABELS } from '../../volunteering-words'
 import { Section } from '../referrals/shared/section'
 import { BarChart } from './bar-chart'
 import { CentrePicker } from './centre-picker'
 import classes from './charts.module.css'
 import { staffingQuery, useCentreChoice } from './queries'
 import { LapsingTable, NumbersTable } from './staffing-tables'
-import type { StaffingOverview, VolunteerStage } from './types'
+import type { StaffingOverview } from './types'
 import { VolunteersNav } from './volunteers-nav'
-import { formatDay, niceMax, STAGE_LABELS } from './volunteer-words'
 import { WeekChart } from './week-chart'
-
-const PIPELINE: VolunteerStage[] = [
-  'enquiry',
-  'role_meeting',
-  'application',
-  'references',
-  'dbs_applied',
-  'cleared',
-  'training',
-]
 
 function Stats({ staffing, centreId }: { staffing: StaffingOverview; centreId: string }) {
   const stats = [
@@ -63,7 +54,7 @@ function Team({ staffing }: { staffing: StaffingOverview }) {
   ]
   const max = niceMax(Math.max(...bars.map((b) => b.value)))
   const summary = bars.map((b) => `${b.label} ${b.value}`).join(', ')
-  const stages = PIPELINE.map((stage) => ({
+  const stages = PIPELINE_STAGES.map((stage) => ({
     label: STAGE_LABELS[stage],
     value: staffing.byStage.find((s) => s.stage === stage)?.count ?? 0,
     color: 'var(--mantine-color-blue-7)',

@@ -1,11 +1,11 @@
 import { Anchor, Box, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { TableScroll } from '../../components/table-scroll'
+import { formatDay } from '../../volunteering-dates'
 import classes from './charts.module.css'
 import forms from './forms.module.css'
 import { StatusBadge } from './status-badge'
 import type { StaffingOverview } from './types'
-import { formatDay } from './volunteer-words'
 
 /** The numbers behind a chart, folded away under a plain summary. */
 export function NumbersTable({

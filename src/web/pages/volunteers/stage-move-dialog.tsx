@@ -1,12 +1,13 @@
 import { Button, Checkbox, Group, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { api, ApiError, call } from '../../api/client'
+import { todayLocal } from '../../volunteering-dates'
+import { moveLabel, STAGE_LABELS } from '../../volunteering-words'
 import { Dialog } from '../referrals/shared/dialog'
 import { MentorSelect } from './mentor-select'
 import { useVolunteerAction } from './queries'
 import { Refusal } from './refusal'
 import type { VolunteerFile, VolunteerStage } from './types'
-import { moveLabel, STAGE_LABELS, todayLocal } from './volunteer-words'
 
 interface Values {
   reason: string

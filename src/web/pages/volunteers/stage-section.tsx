@@ -1,11 +1,12 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { formatDateTime } from '../../format'
+import { formatDay } from '../../volunteering-dates'
+import { moveLabel, STAGE_LABELS } from '../../volunteering-words'
 import { Facts } from '../referrals/shared/facts'
 import { Section } from '../referrals/shared/section'
 import { StageMoveDialog } from './stage-move-dialog'
 import type { VolunteerFile, VolunteerStage } from './types'
-import { formatDay, moveLabel, STAGE_LABELS } from './volunteer-words'
 
 const ON_THE_WAY_OUT: VolunteerStage[] = ['withdrawn', 'left']
 

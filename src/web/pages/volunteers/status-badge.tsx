@@ -10,8 +10,8 @@ import {
   IconRefresh,
   type Icon,
 } from '@tabler/icons-react'
+import { STATUS_COLORS, STATUS_LABELS } from '../../volunteering-words'
 import type { RequirementStatus } from './types'
-import { STATUS_COLORS, STATUS_LABELS } from './volunteer-words'
 
 /** A shape for each status, so it reads without colour too. */
 export const STATUS_ICONS: Record<RequirementStatus, Icon> = {

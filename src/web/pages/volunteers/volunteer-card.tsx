@@ -1,8 +1,9 @@
 import { Anchor, Text } from '@mantine/core'
 import { Link } from 'react-router'
+import { formatDay } from '../../volunteering-dates'
+import { DUTY_LABELS } from '../../volunteering-words'
 import classes from './board.module.css'
 import type { VolunteerSummary } from './types'
-import { DUTY_LABELS, formatDay } from './volunteer-words'
 
 /** One person on the board: their name, what stops them working and who mentors them. */
 export function VolunteerCard({ volunteer }: { volunteer: VolunteerSummary }) {

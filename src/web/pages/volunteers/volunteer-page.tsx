@@ -5,15 +5,16 @@ import { Link, useParams } from 'react-router'
 import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
+import { TransitionsTable } from '../../components/transitions-table'
+import { STAGE_LABELS, stageLabel } from '../../volunteering-words'
+import { Section } from '../referrals/shared/section'
 import { AvailabilitySection } from './availability-section'
 import { DetailsSection } from './details-section'
-import { HistorySection } from './history-section'
 import { volunteerQuery } from './queries'
 import { RequirementsSection } from './requirements-section'
 import { RoleSection } from './role-section'
 import { StageSection } from './stage-section'
 import type { VolunteerFile } from './types'
-import { STAGE_LABELS } from './volunteer-words'
 
 /** A volunteer's file on one screen: stage, details, duties, requirements, availability and history. */
 export function VolunteerPage() {
@@ -60,7 +61,13 @@ function VolunteerFileView({ file }: { file: VolunteerFile }) {
         <RoleSection key={file.version} file={file} />
         <RequirementsSection file={file} />
         <AvailabilitySection file={file} />
-        <HistorySection history={file.history} name={file.fullName} />
+        <Section title="History">
+          <TransitionsTable
+            transitions={file.history}
+            label={`History of ${file.fullName}`}
+            stateLabel={stageLabel}
+          />
+        </Section>
       </Stack>
     </>
   )

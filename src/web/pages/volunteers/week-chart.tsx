@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core'
+import { formatDay } from '../../volunteering-dates'
 import classes from './charts.module.css'
-import { formatDay } from './volunteer-words'
 
 export interface Week {
   weekOf: string

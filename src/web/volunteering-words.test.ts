@@ -1,33 +1,27 @@
 import { describe, expect, it } from 'vitest'
+import type { RequirementState } from '../domain/volunteers/volunteers.schemas'
 import {
   availabilityLines,
+  BOARD_STAGES,
   deadlineWords,
-  endOfMonth,
-  formatDay,
+  decimalHours,
+  dueWords,
   gatesWords,
+  hoursWords,
   isProblem,
   isUrgent,
+  jobWords,
   moveLabel,
   niceMax,
   parseAlertDays,
+  penceOf,
+  PIPELINE_STAGES,
   shortTitle,
-  todayLocal,
+  stageLabel,
   validityWords,
-} from './volunteer-words'
+} from './volunteering-words'
 
-describe('volunteer words', () => {
-  it('says a local date the same in every time zone', () => {
-    expect(formatDay('2026-12-01')).toBe('1 Dec 2026')
-    expect(formatDay(null)).toBe('—')
-    expect(todayLocal(new Date(2027, 0, 5))).toBe('2027-01-05')
-  })
-
-  it('finds the end of this month and of next month, across a year and in a leap year', () => {
-    expect(endOfMonth('2026-11-14')).toBe('2026-11-30')
-    expect(endOfMonth('2026-12-14', 1)).toBe('2027-01-31')
-    expect(endOfMonth('2028-01-31', 1)).toBe('2028-02-29')
-  })
-
+describe('volunteering words', () => {
   it('shortens long requirement titles for a matrix column', () => {
     expect(shortTitle('NACCC 1: The volunteer’s role and NACCC values')).toBe('NACCC 1')
     expect(shortTitle('First aid')).toBe('First aid')
@@ -84,5 +78,52 @@ describe('volunteer words', () => {
     expect(parseAlertDays('')).toBeNull()
     expect(parseAlertDays('0, 30')).toBeNull()
     expect(parseAlertDays('a week')).toBeNull()
+  })
+
+  it('says a stage the API names, and keeps a code it does not know', () => {
+    expect(stageLabel('dbs_applied')).toBe('DBS check applied')
+    expect(stageLabel('archived')).toBe('archived')
+    expect(BOARD_STAGES.slice(0, PIPELINE_STAGES.length)).toEqual(PIPELINE_STAGES)
+    expect(BOARD_STAGES.at(-1)).toBe('leaving')
+  })
+
+  it('says hours, pounds and a volunteer’s job in words', () => {
+    expect(hoursWords(210)).toBe('3 hours 30 minutes')
+    expect(hoursWords(60)).toBe('1 hour')
+    expect(hoursWords(0)).toBe('0 minutes')
+    expect(decimalHours(75)).toBe('1.3')
+    expect(penceOf('£12.50')).toBe(1250)
+    expect(penceOf('3')).toBe(300)
+    expect(penceOf('')).toBeNull()
+    expect(penceOf('4.555')).toBeNull()
+    expect(jobWords({ duty: 'supervisor', sessionLabel: 'C-2026-0003' })).toBe('Supervising C-2026-0003')
+    expect(jobWords({ duty: 'escort', sessionLabel: 'C-2026-0007' })).toBe('Escort for C-2026-0007')
+    expect(jobWords({ duty: 'team_leader', sessionLabel: null })).toBe('Team leader')
+  })
+
+  it('tells a volunteer what to do about a requirement by its kind, whatever its code', () => {
+    const state = {
+      requirementId: 'r1',
+      code: 'enhanced_check',
+      title: 'Enhanced DBS check',
+      kind: 'dbs',
+      status: 'expiring',
+      blocks: false,
+      gates: ['*'],
+      completedOn: '2024-01-10',
+      expiresOn: '2027-01-10',
+      dueOn: null,
+      renewalStartedOn: null,
+      detail: 'Expires on 10 Jan 2027',
+    } satisfies RequirementState
+    expect(dueWords(state)).toBe(
+      'Enhanced DBS check: expires on 10 Jan 2027 — please ask the coordinator to start the renewal',
+    )
+    expect(dueWords({ ...state, kind: 'training', title: 'First aid' })).toBe(
+      'First aid: expires on 10 Jan 2027 — please book a refresher',
+    )
+    expect(dueWords({ ...state, kind: 'policies', code: 'read_policies', title: 'Policies' })).toBe(
+      'Policies: expires on 10 Jan 2027 — see “Policies to read” below',
+    )
   })
 })

@@ -1,6 +1,17 @@
-import type { Duty, Gate, RequirementKind, RequirementStatus, VolunteerStage } from './types'
+import type {
+  Duty,
+  Gate,
+  MyVolunteering,
+  RequirementKind,
+  RequirementState,
+  RequirementStatus,
+  RotaProblem,
+  VolunteerStage,
+} from '../domain/volunteers/volunteers.schemas'
+import { weekdayName } from './pages/settings/opening-words'
 
-// Volunteers in the centres' words. The stage and duty labels are the server's own
+// Volunteering in the centres' words, for the coordinator's pages, the rota, the hours page and a
+// volunteer's own page. The stage and duty labels are the server's own
 // (domain/volunteers/volunteer.rules.ts), copied: web/ imports schemas only. Records keyed by the
 // API's types, so a new code fails the type check until it has a label.
 
@@ -19,8 +30,12 @@ export const STAGE_LABELS: Record<VolunteerStage, string> = {
   withdrawn: 'Withdrawn',
 }
 
-/** The board's columns, in pipeline order; those who left or withdrew are shown only on request. */
-export const BOARD_STAGES: VolunteerStage[] = [
+/** A stage the API names, in words; a code this page does not know, as it is. */
+export const stageLabel = (stage: string): string =>
+  stage in STAGE_LABELS ? STAGE_LABELS[stage as VolunteerStage] : stage
+
+/** On the way in: the stages before their first shift, in order. */
+export const PIPELINE_STAGES: VolunteerStage[] = [
   'enquiry',
   'role_meeting',
   'application',
@@ -28,10 +43,10 @@ export const BOARD_STAGES: VolunteerStage[] = [
   'dbs_applied',
   'cleared',
   'training',
-  'mentored',
-  'active',
-  'leaving',
 ]
+
+/** The board's columns, in order; those who left or withdrew are shown only on request. */
+export const BOARD_STAGES: VolunteerStage[] = [...PIPELINE_STAGES, 'mentored', 'active', 'leaving']
 export const PAST_STAGES: VolunteerStage[] = ['left', 'withdrawn']
 
 export const DUTY_LABELS: Record<Duty, string> = {
@@ -42,6 +57,9 @@ export const DUTY_LABELS: Record<Duty, string> = {
   floor: 'Floor',
 }
 
+/** Duties a coordinator gives; floor and reception are open to anyone who can be rostered. */
+export const GIVEN_DUTIES: Duty[] = ['team_leader', 'supervisor', 'escort']
+
 export const KIND_LABELS: Record<RequirementKind, string> = {
   dbs: 'DBS check',
   training: 'Training',
@@ -49,9 +67,6 @@ export const KIND_LABELS: Record<RequirementKind, string> = {
   checklist: 'Checklist item',
   policies: 'Policies read',
 }
-
-/** Duties a coordinator gives; floor and reception are open to anyone who can be rostered. */
-export const GIVEN_DUTIES: Duty[] = ['team_leader', 'supervisor', 'escort']
 
 export const STATUS_LABELS: Record<RequirementStatus, string> = {
   ok: 'OK',
@@ -66,13 +81,8 @@ export const STATUS_LABELS: Record<RequirementStatus, string> = {
 
 /** One short word for a matrix cell; the full label and detail go in its accessible name. */
 export const STATUS_SHORT: Record<RequirementStatus, string> = {
-  ok: 'OK',
-  expiring: 'Expiring',
+  ...STATUS_LABELS,
   renewal: 'Renewal',
-  due: 'Due',
-  expired: 'Expired',
-  overdue: 'Overdue',
-  missing: 'Missing',
   optional: '—',
 }
 
@@ -133,43 +143,20 @@ export const RULE_HINTS: Record<string, string> = {
   'VOL-MENTORING': 'Tick “Sign off the mentored year early” and say why, or wait until it is over.',
   'VOL-LEAVING': 'Give the planned last day.',
   'VOL-USES-CENTRE': 'Someone who uses the centre cannot volunteer there.',
+  'VOL-SIGN-IN': 'Reload the page to see their sign-in as it stands now.',
   STALE: 'Reload the page to see the latest, then try again.',
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** "3 Oct 2026" for a local date, whatever the browser's time zone. */
-export function formatDay(date: string | null | undefined): string {
-  if (!date) return '—'
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${date.slice(0, 4)}`
-}
-
-/** Today in the browser, as a local date. */
-export function todayLocal(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-/** The last day of the month `months` on from a date: 0 is the end of this month. */
-export function endOfMonth(date: string, months = 0): string {
-  const year = Number(date.slice(0, 4))
-  const month = Number(date.slice(5, 7)) - 1 + months
-  return new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10)
 }
 
 /** How long a requirement lasts: "3 years", "18 months", "Does not expire". */
 export function validityWords(validMonths: number | null): string {
   if (validMonths === null) return 'Does not expire'
-  if (validMonths % 12 === 0) {
-    const years = validMonths / 12
-    return years === 1 ? '1 year' : `${years} years`
-  }
-  return validMonths === 1 ? '1 month' : `${validMonths} months`
+  if (validMonths % 12 === 0) return plural(validMonths / 12, 'year')
+  return plural(validMonths, 'month')
 }
 
 /** When a requirement must be done: "Before starting", "Within 90 days of starting". */
 export const deadlineWords = (dueDays: number | null): string =>
-  dueDays === null ? 'Before starting' : `Within ${dueDays} day${dueDays === 1 ? '' : 's'} of starting`
+  dueDays === null ? 'Before starting' : `Within ${plural(dueDays, 'day')} of starting`
 
 /** What a requirement stops when it is missing or lapsed. */
 export function gatesWords(gates: readonly Gate[]): string {
@@ -186,16 +173,13 @@ export function shortTitle(title: string, max = 24): string {
   const colon = title.indexOf(':')
   if (colon > 0 && colon <= max) return title.slice(0, colon)
   if (title.length <= max) return title
-  const words = title.split(' ')
   let short = ''
-  for (const word of words) {
+  for (const word of title.split(' ')) {
     if (`${short} ${word}`.trim().length > max - 1) break
     short = `${short} ${word}`.trim()
   }
   return `${short || title.slice(0, max - 1)}…`
 }
-
-const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays']
 
 /** A weekly pattern in words, one line per day: "Saturdays 09:30–13:00 and 14:00–16:00". */
 export function availabilityLines(
@@ -207,7 +191,75 @@ export function availabilityLines(
     list.push(`${w.from}–${w.to}`)
     byDay.set(w.weekday, list)
   }
-  return [...byDay].map(([day, times]) => `${WEEKDAYS[day - 1] ?? ''} ${times.join(' and ')}`)
+  return [...byDay].map(([day, times]) => `${weekdayName(day)}s ${times.join(' and ')}`)
+}
+
+/** "1 volunteer", "3 volunteers". */
+export const plural = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`
+
+/** A volunteer's job on a shift: "Supervising C-2026-0003", "Escort for C-2026-0007", "Team leader". */
+export function jobWords(shift: Pick<MyVolunteering['shifts'][number], 'duty' | 'sessionLabel'>): string {
+  if (shift.sessionLabel && shift.duty === 'supervisor') return `Supervising ${shift.sessionLabel}`
+  if (shift.sessionLabel && shift.duty === 'escort') return `Escort for ${shift.sessionLabel}`
+  return DUTY_LABELS[shift.duty]
+}
+
+/** The rota's label for a swap whose shift has gone (the session moved, or a closure was added). */
+export const GONE_SHIFT = 'A shift that no longer exists'
+
+/** True when a problem refuses the placement outright (soft ones only warn). */
+export const isHard = (problems: readonly RotaProblem[]): boolean => problems.some((p) => p.hard)
+
+/** "3 hours 30 minutes", "1 hour", "45 minutes". */
+export function hoursWords(minutes: number): string {
+  const hours = Math.floor(minutes / 60)
+  const rest = minutes % 60
+  const parts: string[] = []
+  if (hours > 0) parts.push(plural(hours, 'hour'))
+  if (rest > 0 || hours === 0) parts.push(plural(rest, 'minute'))
+  return parts.join(' ')
+}
+
+/** Hours as a number with at most one decimal: 12.5. */
+export const decimalHours = (minutes: number): string => String(Math.round(minutes / 6) / 10)
+
+const pounds = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+export const formatPounds = (pence: number): string => pounds.format(pence / 100)
+
+/** Pounds typed by a person ("12.50", "£3") as whole pence, or null when empty or not a sum. */
+export function penceOf(typed: string): number | null {
+  const cleaned = typed.replace(/[£,\s]/g, '')
+  if (cleaned === '' || !/^\d+(\.\d{1,2})?$/.test(cleaned)) return null
+  return Math.round(Number(cleaned) * 100)
+}
+
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`
+
+/** What to do about a requirement, in plain words: "First aid: expires on 3 Jan 2027 — please book a refresher". */
+export function dueWords(state: RequirementState): string {
+  const what = `${state.title}: ${lowerFirst(state.detail)}`
+  if (state.kind === 'policies') return `${what} — see “Policies to read” below`
+  switch (state.status) {
+    case 'expiring':
+      return state.kind === 'dbs'
+        ? `${what} — please ask the coordinator to start the renewal`
+        : `${what} — please book a refresher`
+    case 'expired':
+      return state.blocks
+        ? `${what} — you cannot be put on the rota for this until it is renewed; please talk to the coordinator`
+        : `${what} — please book a refresher`
+    case 'renewal':
+      return `${what} — nothing to do for now`
+    case 'due':
+      return `${what} — please book it`
+    case 'overdue':
+    case 'missing':
+      return `${what} — please talk to the coordinator`
+    case 'ok':
+    case 'optional':
+      return what
+  }
 }
 
 /** A round top for a chart's scale: 18 → 20, 7 → 8, 130 → 150. */
@@ -218,10 +270,6 @@ export function niceMax(value: number): number {
   for (const step of steps) if (step * magnitude >= value) return step * magnitude
   return 10 * magnitude
 }
-
-/** "1 volunteer", "3 volunteers". */
-export const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count} ${count === 1 ? one : many}`
 
 /** "60, 30, 7" as days, largest first; null unless it is 1 to 6 whole numbers from 1 to 365. */
 export function parseAlertDays(text: string): number[] | null {
