@@ -103,6 +103,29 @@ describe('sign in', () => {
   })
 })
 
+describe('sign-ins that succeed (AUTH-3 counts guesses)', () => {
+  it('never slows someone who keeps signing in with the right password', async () => {
+    const org = await newOrg()
+    const user = await buildUser(t.deps, { organisationId: org.organisationId, role: 'coordinator' })
+    const statuses: number[] = []
+    for (let i = 0; i < 14; i++)
+      statuses.push(
+        (await new TestBrowser(t.app).post('/api/auth/login', { email: user.email, password: TEST_PASSWORD }))
+          .statusCode,
+      )
+    expect(statuses).toEqual(Array(14).fill(200))
+    // Wrong passwords still count: ten, then the account is slowed, the right password included.
+    const guesser = new TestBrowser(t.app)
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await guesser.post('/api/auth/login', { email: user.email, password: `nope-${i}-xxxx` })).statusCode,
+      ).toBe(401)
+    expect(
+      (await guesser.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD })).statusCode,
+    ).toBe(429)
+  })
+})
+
 describe('timeouts (SESS-2)', () => {
   it('ends a staff session after exactly 30 minutes idle', async () => {
     const org = await newOrg()
