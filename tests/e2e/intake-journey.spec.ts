@@ -126,6 +126,8 @@ test('two self-referrals become one family with a case ready for its first sessi
   await expect(uncle.getByText('Must not attend').first()).toBeVisible()
   await page.getByLabel('First session on').fill(isoDay(1))
   await expect(page.getByText(/meets every intake rule/)).toBeVisible()
+  // The "Person added" message fades out on its own; axe reads contrast mid-fade, so wait it out.
+  await expect(page.getByText('Person added')).toHaveCount(0, { timeout: 15_000 })
   await page.screenshot({ path: 'test-results/intake-journey-case.png', fullPage: true })
   const axe = await new AxeBuilder({ page }).analyze()
   expect(axe.violations.map((v) => v.id)).toEqual([])
