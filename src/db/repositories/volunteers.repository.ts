@@ -349,3 +349,37 @@ export const listHours = (
         .orderBy('on_date')
         .orderBy('created_at')
         .execute()
+
+/**
+ * What a volunteer's shifts need to be shown: the centre's venue names, and the case reference of
+ * each session a supervisor or escort covers (references only: never a person's name).
+ */
+export async function shiftPlaces(
+  db: Db,
+  scope: OrgScope,
+  centreId: string,
+  assignments: readonly Pick<AssignmentRow, 'session_id'>[],
+): Promise<{ venues: Map<string, string>; references: Map<string, string> }> {
+  const sessionIds = assignments.flatMap((a) => (a.session_id ? [a.session_id] : []))
+  const [venues, sessions] = await Promise.all([
+    db
+      .selectFrom('venues')
+      .select(['id', 'name'])
+      .where('organisation_id', '=', scope.organisationId)
+      .where('centre_id', '=', centreId)
+      .execute(),
+    sessionIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('sessions')
+          .innerJoin('cases', 'cases.id', 'sessions.case_id')
+          .select(['sessions.id', 'cases.reference'])
+          .where('sessions.organisation_id', '=', scope.organisationId)
+          .where('sessions.id', 'in', sessionIds)
+          .execute(),
+  ])
+  return {
+    venues: new Map(venues.map((v) => [v.id, v.name])),
+    references: new Map(sessions.map((s) => [s.id, s.reference])),
+  }
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect'
 import {
   findVolunteer,
   listAssignmentsOfVolunteer,
+  shiftPlaces,
   listExceptions,
   listHours,
   listSwapsOfAssignments,
@@ -84,31 +85,7 @@ export async function myVolunteering(deps: Deps, actor: Actor) {
     ).map((h) => h.assignment_id),
   )
   const names = namesOf(team)
-  const venues = new Map(
-    (
-      await deps.db
-        .selectFrom('venues')
-        .select(['id', 'name'])
-        .where('organisation_id', '=', scope.organisationId)
-        .where('centre_id', '=', row.centre_id)
-        .execute()
-    ).map((v) => [v.id, v.name]),
-  )
-  const references = new Map(
-    (
-      await deps.db
-        .selectFrom('sessions')
-        .innerJoin('cases', 'cases.id', 'sessions.case_id')
-        .select(['sessions.id', 'cases.reference'])
-        .where('sessions.organisation_id', '=', scope.organisationId)
-        .where(
-          'sessions.id',
-          'in',
-          assignments.flatMap((a) => (a.session_id ? [a.session_id] : [])).concat(['']),
-        )
-        .execute()
-    ).map((s) => [s.id, s.reference]),
-  )
+  const { venues, references } = await shiftPlaces(deps.db, scope, row.centre_id, assignments)
   const settings = team.settings
   const hours = (
     await listHours(

@@ -1,5 +1,9 @@
 import { listCentres } from '../../db/repositories/organisations.repository'
-import { listAssignmentsOfVolunteer, listVolunteersOfUser } from '../../db/repositories/volunteers.repository'
+import {
+  listAssignmentsOfVolunteer,
+  listVolunteersOfUser,
+  shiftPlaces,
+} from '../../db/repositories/volunteers.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import type { Deps } from '../context'
 import { localParts, plusDays } from '../scheduling/schedule.rules'
@@ -28,31 +32,7 @@ export async function volunteerShifts(deps: Deps, actor: Actor) {
       plusDays(today, -14),
       plusDays(today, 180),
     )
-    const venues = new Map(
-      (
-        await deps.db
-          .selectFrom('venues')
-          .select(['id', 'name'])
-          .where('organisation_id', '=', scope.organisationId)
-          .where('centre_id', '=', centre.id)
-          .execute()
-      ).map((v) => [v.id, v.name]),
-    )
-    const references = new Map(
-      (
-        await deps.db
-          .selectFrom('sessions')
-          .innerJoin('cases', 'cases.id', 'sessions.case_id')
-          .select(['sessions.id', 'cases.reference'])
-          .where('sessions.organisation_id', '=', scope.organisationId)
-          .where(
-            'sessions.id',
-            'in',
-            assignments.flatMap((a) => (a.session_id ? [a.session_id] : [])).concat(['']),
-          )
-          .execute()
-      ).map((s) => [s.id, s.reference]),
-    )
+    const { venues, references } = await shiftPlaces(deps.db, scope, centre.id, assignments)
     for (const a of assignments) {
       const duty = DUTY_LABELS[a.duty as Duty]
       const reference = a.session_id ? references.get(a.session_id) : undefined
