@@ -168,6 +168,8 @@ export interface OrganisationSettingsTable {
   scheduling: string | null
   /** JSON, parsed with defaults by the domain (VolunteeringSettingsSchema). */
   volunteering: string | null
+  /** JSON, parsed with defaults by the domain (SessionDaySettingsSchema). */
+  session_day: string | null
   updated_at: Instant
 }
 
@@ -475,6 +477,12 @@ export interface SessionsTable {
   outcome_explained: Flag | null
   outcome_reason: string | null
   outcome_recorded_at: Instant | null
+  /** Supported sessions: a practical note on attendance only, never what happened in the session. */
+  attendance_note: string | null
+  ended_early_at: Instant | null
+  ended_early_reason: string | null
+  /** Set while the session is suspended by this suspension. */
+  suspension_id: string | null
   version: number
   created_at: Instant
   updated_at: Instant
@@ -667,6 +675,134 @@ export interface ComplianceAlertsTable {
   sent_at: Instant
 }
 
+export interface AttendanceEventsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  session_id: string
+  case_id: string
+  party_id: string | null
+  side: string | null
+  kind: string
+  visitor_name_sealed: string | null
+  note: string | null
+  at: Instant
+  client_id: string
+  recorded_by_user_id: string | null
+  recorded_at: Instant
+  voided_at: Instant | null
+  voided_by_user_id: string | null
+}
+
+export interface ObservationRecordsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  session_id: string
+  author_user_id: string
+  sections_sealed: string
+  status: 'draft' | 'submitted' | 'returned' | 'released'
+  version: number
+  submitted_at: Instant | null
+  checked_by_user_id: string | null
+  checked_at: Instant | null
+  return_note: string | null
+  released_at: Instant | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface IncidentsTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  session_id: string | null
+  category: string
+  severity: string
+  occurred_at: Instant
+  location: string | null
+  people: string
+  actions: string
+  account_sealed: string
+  status: 'open' | 'reviewed' | 'closed'
+  reported_by_user_id: string | null
+  coordinator_notified_at: Instant | null
+  referrer_due_at: Instant | null
+  referrer_notified_at: Instant | null
+  reviewed_by_user_id: string | null
+  reviewed_at: Instant | null
+  review_note: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface WarningsTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  party_id: string
+  incident_id: string | null
+  level: string
+  reason: string
+  issued_by_user_id: string | null
+  issued_at: Instant
+}
+
+export interface SuspensionsTable {
+  id: string
+  organisation_id: string
+  case_id: string
+  incident_id: string | null
+  from_on: LocalDate
+  conditions: string
+  status: 'active' | 'lifted'
+  sessions_suspended: number
+  created_by_user_id: string | null
+  created_at: Instant
+  lifted_at: Instant | null
+  lifted_by_user_id: string | null
+  lift_note: string | null
+}
+
+export interface ReportReleasesTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  kind: 'attendance' | 'supervised'
+  from_on: LocalDate
+  to_on: LocalDate
+  referral_id: string | null
+  recipient_user_id: string | null
+  recipient_label: string
+  recipient_side: string | null
+  content_sealed: string
+  sha256: string
+  size_bytes: number
+  pages: number
+  redaction: string
+  released_by_user_id: string | null
+  released_at: Instant
+  first_downloaded_at: Instant | null
+  downloads: number
+}
+
+export interface FeedbackTable {
+  id: string
+  organisation_id: string
+  centre_id: string
+  case_id: string
+  session_id: string
+  party_id: string
+  form: 'parent' | 'child'
+  answers: string
+  comment_sealed: string | null
+  submitted_by_user_id: string | null
+  submitted_at: Instant
+}
+
 export interface DB {
   organisations: OrganisationsTable
   centres: CentresTable
@@ -710,6 +846,13 @@ export interface DB {
   rota_swaps: RotaSwapsTable
   volunteer_hours: VolunteerHoursTable
   compliance_alerts: ComplianceAlertsTable
+  attendance_events: AttendanceEventsTable
+  observation_records: ObservationRecordsTable
+  incidents: IncidentsTable
+  warnings: WarningsTable
+  suspensions: SuspensionsTable
+  report_releases: ReportReleasesTable
+  feedback: FeedbackTable
 }
 
 export type UserRow = Selectable<UsersTable>

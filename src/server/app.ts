@@ -22,6 +22,9 @@ import { usersRoutes } from './routes/users.routes'
 import { casesRoutes } from './routes/cases.routes'
 import { intakeRoutes } from './routes/intake.routes'
 import { schedulingRoutes } from './routes/scheduling.routes'
+import { incidentRoutes } from './routes/incidents.routes'
+import { reportRoutes } from './routes/reports.routes'
+import { sessionDayRoutes } from './routes/session-day.routes'
 import { volunteerRoutes } from './routes/volunteers.routes'
 import { partiesRoutes } from './routes/parties.routes'
 import { referralsRoutes } from './routes/referrals.routes'
@@ -188,6 +191,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   intakeRoutes(app, options.deps)
   schedulingRoutes(app, options.deps)
   volunteerRoutes(app, options.deps)
+  sessionDayRoutes(app, options.deps)
+  incidentRoutes(app, options.deps)
+  reportRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   )

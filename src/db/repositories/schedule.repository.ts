@@ -18,7 +18,8 @@ export type FeedRow = Selectable<CalendarFeedsTable>
 export type SessionListRow = SessionRow & { case_reference: string }
 
 /** Statuses that hold a room and a place in the centre. */
-export const LIVE_STATUSES = ['scheduled', 'completed', 'did_not_attend'] as const
+/** Sessions that hold their place; a suspended one is kept for the family's re-admission. */
+export const LIVE_STATUSES = ['scheduled', 'completed', 'did_not_attend', 'suspended'] as const
 
 /**
  * Serialises bookings for one centre. PostgreSQL locks the centre's row until the transaction ends;

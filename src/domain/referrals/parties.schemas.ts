@@ -110,6 +110,8 @@ export const AdultDetailsSchema = z
     otherParentName: OptionalText(120),
     otherPeopleToAttend: OptionalText(500),
     courtOrderInPlace: z.boolean().optional(),
+    /** How the door recognises them (no photo is kept): "tall, grey beard, usually a red coat". */
+    description: OptionalText(300),
   })
   .strip()
 

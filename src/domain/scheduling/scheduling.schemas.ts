@@ -232,7 +232,15 @@ export type EndPlanInput = z.infer<typeof EndPlanSchema>
 
 // ---------- Sessions ----------
 
-export const SESSION_STATUSES = ['scheduled', 'cancelled', 'skipped', 'completed', 'did_not_attend'] as const
+/** `suspended`: held for the family while a suspension after an incident stands (it keeps its place). */
+export const SESSION_STATUSES = [
+  'scheduled',
+  'cancelled',
+  'skipped',
+  'completed',
+  'did_not_attend',
+  'suspended',
+] as const
 export const SessionStatusSchema = z.enum(SESSION_STATUSES)
 export const CANCELLERS = ['centre', 'resident', 'non_resident'] as const
 export const CancellerSchema = z.enum(CANCELLERS)

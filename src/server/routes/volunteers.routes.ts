@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { policies, type Policy } from '../../domain/access/access.policy'
-import type { Actor } from '../../domain/access/actor'
+import { policies } from '../../domain/access/access.policy'
 import type { Deps } from '../../domain/context'
 import { LocalDateSchema } from '../../domain/referrals/parties.schemas'
 import { sendComplianceAlerts } from '../../domain/volunteers/alerts'
@@ -105,22 +104,7 @@ import {
   VolunteerListSchema,
   VolunteerStageSchema,
 } from '../../domain/volunteers/volunteers.schemas'
-import { actorOf, errors, idParam, NoContent, typed } from './route-helpers'
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
-
-interface Spec {
-  policy: Policy
-  action: string
-  resourceType?: string
-  idParams?: string[]
-  summary: string
-  params?: z.ZodObject
-  querystring?: z.ZodObject
-  body?: z.ZodType
-  response: z.ZodType
-  status?: 200 | 201 | 204
-}
+import { idParam, NoContent, routeDeclarer } from './route-helpers'
 
 const CentreQuery = z.object({ centreId: z.uuid().optional() })
 const TeamQuery = CentreQuery.extend({ stage: VolunteerStageSchema.optional() })
@@ -145,43 +129,12 @@ const StaffingResultSchema = z.object({ staffing: StaffingSchema.nullable() })
  * hours and expenses, staffing at a glance and the volunteer's own page.
  */
 export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
-  const r = typed(app)
   const tags = ['volunteers']
   const desk = policies.roles('admin', 'coordinator')
   const admin = policies.roles('admin')
   const team = policies.roles('admin', 'coordinator', 'volunteer')
 
-  // One declaration per route: policy, audit entry, schemas and the use case it calls. The type
-  // parameters name what the schemas below have already validated, for the handler.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-  function route<P, Q, B>(
-    method: Method,
-    url: string,
-    spec: Spec,
-    handler: (actor: Actor, request: { params: P; query: Q; body: B }) => Promise<unknown>,
-  ): void {
-    const status = spec.status ?? (method === 'post' ? 201 : 200)
-    r.route({
-      method: method.toUpperCase(),
-      url,
-      config: {
-        policy: spec.policy,
-        audit: { action: spec.action, resourceType: spec.resourceType, idParams: spec.idParams },
-      },
-      schema: {
-        tags,
-        summary: spec.summary,
-        ...(spec.params && { params: spec.params }),
-        ...(spec.querystring && { querystring: spec.querystring }),
-        ...(spec.body && { body: spec.body }),
-        response: { [status]: status === 204 ? NoContent : spec.response, ...errors },
-      },
-      handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const result = await handler(actorOf(request), request as unknown as { params: P; query: Q; body: B })
-        return reply.code(status).send(status === 204 ? null : result)
-      },
-    })
-  }
+  const route = routeDeclarer(app, tags)
 
   // ---------- settings ----------
   route(

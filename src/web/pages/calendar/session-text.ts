@@ -17,6 +17,7 @@ export const STATUS_LABELS: Record<SessionStatus, string> = {
   skipped: 'Skipped',
   completed: 'Held',
   did_not_attend: 'Did not happen',
+  suspended: 'Suspended',
 }
 
 export const CANCELLER_LABELS: Record<NonNullable<SessionView['cancellation']>['by'], string> = {

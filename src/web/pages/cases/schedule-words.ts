@@ -18,6 +18,7 @@ export const STATUS_WORDS: Record<SessionStatus, string> = {
   skipped: 'Not booked: it clashed',
   completed: 'Happened',
   did_not_attend: 'Someone did not come',
+  suspended: 'Suspended after an incident',
 }
 
 /** Badge colours dark enough for white text. */
@@ -27,6 +28,7 @@ export const STATUS_COLORS: Record<SessionStatus, string> = {
   skipped: 'gray.7',
   completed: 'kin',
   did_not_attend: 'red.8',
+  suspended: 'orange.9',
 }
 
 export const CANCELLER_WORDS: Record<Canceller, string> = {
