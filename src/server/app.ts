@@ -23,6 +23,7 @@ import { casesRoutes } from './routes/cases.routes'
 import { intakeRoutes } from './routes/intake.routes'
 import { schedulingRoutes } from './routes/scheduling.routes'
 import { incidentRoutes } from './routes/incidents.routes'
+import { observationRoutes } from './routes/observations.routes'
 import { reportRoutes } from './routes/reports.routes'
 import { sessionDayRoutes } from './routes/session-day.routes'
 import { volunteerRoutes } from './routes/volunteers.routes'
@@ -192,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   schedulingRoutes(app, options.deps)
   volunteerRoutes(app, options.deps)
   sessionDayRoutes(app, options.deps)
+  observationRoutes(app, options.deps)
   incidentRoutes(app, options.deps)
   reportRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
