@@ -654,3 +654,17 @@ export const MyFeedbackSchema = z.object({
     }),
   ),
 })
+
+/** Who a case's reports can go to: the referrer of each of its referrals. */
+export const ReportRecipientsSchema = z.object({
+  recipients: z.array(
+    z.object({
+      referralId: z.string(),
+      label: z.string(),
+      /** Whose side the referrer acts for; null for a neutral referrer such as the court adviser. */
+      side: SideSchema.nullable(),
+      /** Has a Kinbridge sign-in, so they can download released reports from their area. */
+      hasAccount: z.boolean(),
+    }),
+  ),
+})
