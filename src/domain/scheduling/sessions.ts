@@ -6,6 +6,7 @@ import {
   listSessionsOfCase,
   lockCentreForBooking,
   updateSessionAtVersion,
+  type SessionListRow,
 } from '../../db/repositories/schedule.repository'
 import { scopeOf, type Actor } from '../access/actor'
 import { auditAs } from '../audit/audit'
@@ -273,35 +274,53 @@ export async function recordOutcome(
       throw new AppError('CONFLICT', 'Attendance can be recorded once the session has started', {
         rule: 'session-in-future',
       })
-    const missed = input.resident === 'did_not_attend' || input.nonResident === 'did_not_attend'
-    if (missed && input.explained && !input.reason)
-      throw new AppError('INVALID_INPUT', 'Give the reason that explains the missed session', {
-        field: 'reason',
-      })
-    const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
-      status: missed ? 'did_not_attend' : 'completed',
-      resident_outcome: input.resident,
-      non_resident_outcome: input.nonResident,
-      outcome_explained: input.explained ? 1 : 0,
-      outcome_reason: input.reason,
-      outcome_recorded_at: now,
-      updated_at: now,
-    })
-    if (!updated) throw stale()
-    const flag = await reviewFlagAfterMiss(trx, actor, found.id, centre.time_zone, now)
-    await auditAs(trx, deps.clock, actor, {
-      action: 'session.outcome',
-      resourceType: 'session',
-      resourceIds: [session.id, found.id],
-      details: {
-        resident: input.resident,
-        nonResident: input.nonResident,
-        explained: input.explained,
-        flagged: flag,
-      },
-    })
+    await writeOutcome(deps, trx, actor, { session, caseId: found.id, timeZone: centre.time_zone }, input)
   })
   return present(deps, deps.db, actor, sessionId)
+}
+
+/**
+ * Writes whether each party came, inside the caller's transaction, once the caller has checked who
+ * may record it and that the session has started: the desk's own record, or the register at the door
+ * once everyone has gone. An unexplained miss counts towards R-SES-4.
+ * @throws AppError INVALID_INPUT for an explained miss without a reason; CONFLICT `stale-version`.
+ */
+export async function writeOutcome(
+  deps: Deps,
+  trx: Db,
+  actor: Actor,
+  target: { session: Pick<SessionListRow, 'id' | 'version'>; caseId: string; timeZone: string },
+  input: RecordOutcomeInput,
+): Promise<void> {
+  const { session, caseId } = target
+  const now = deps.clock.now().toISOString()
+  const missed = input.resident === 'did_not_attend' || input.nonResident === 'did_not_attend'
+  if (missed && input.explained && !input.reason)
+    throw new AppError('INVALID_INPUT', 'Give the reason that explains the missed session', {
+      field: 'reason',
+    })
+  const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
+    status: missed ? 'did_not_attend' : 'completed',
+    resident_outcome: input.resident,
+    non_resident_outcome: input.nonResident,
+    outcome_explained: input.explained ? 1 : 0,
+    outcome_reason: input.reason,
+    outcome_recorded_at: now,
+    updated_at: now,
+  })
+  if (!updated) throw stale()
+  const flag = await reviewFlagAfterMiss(trx, actor, caseId, target.timeZone, now)
+  await auditAs(trx, deps.clock, actor, {
+    action: 'session.outcome',
+    resourceType: 'session',
+    resourceIds: [session.id, caseId],
+    details: {
+      resident: input.resident,
+      nonResident: input.nonResident,
+      explained: input.explained,
+      flagged: flag,
+    },
+  })
 }
 
 /** Raises the case's review flag once a side reaches the unexplained-miss threshold (R-SES-4). */
