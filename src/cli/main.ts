@@ -63,6 +63,8 @@ program
 export async function registerMoreCommands(): Promise<void> {
   const { registerAdminCommands } = await import('./commands/admin')
   registerAdminCommands(program)
+  const { registerIncidentCommands } = await import('./commands/incidents')
+  registerIncidentCommands(program)
 }
 
 try {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Config } from '../../config/env'
 import { migrateToLatest } from '../../db/migrate'
 import { deliverOutbox } from '../../domain/outbox/deliver-outbox'
+import { sendDueReferrerNotices } from '../../domain/session-day/referrer-notices'
 import { sendComplianceAlerts } from '../../domain/volunteers/alerts'
 import { buildApp } from '../../server/app'
 import { assertNoPendingMigrations, openRuntime, smtpSender } from '../runtime'
@@ -82,9 +83,25 @@ export async function serve(
   const alertsStart = setTimeout(sendAlerts, 30_000)
   const alertsTimer = setInterval(sendAlerts, 60 * 60 * 1000)
 
+  // Referrer notices of incidents that have fallen due (by 10:00 the next working day by default):
+  // every quarter of an hour, so none goes out long after its time; each is marked sent in its own
+  // transaction, so restarts and overlapping runs never send one twice.
+  let noticing = false
+  const sendNotices = () => {
+    if (noticing) return
+    noticing = true
+    sendDueReferrerNotices(runtime.deps, runtime.deps.clock.now())
+      .catch((error: unknown) => app.log.error({ err: error }, 'referrer notices failed'))
+      .finally(() => (noticing = false))
+  }
+  const noticesStart = setTimeout(sendNotices, 45_000)
+  const noticesTimer = setInterval(sendNotices, 15 * 60 * 1000)
+
   const shutdown = async () => {
     clearTimeout(alertsStart)
     clearInterval(alertsTimer)
+    clearTimeout(noticesStart)
+    clearInterval(noticesTimer)
     if (timer) clearInterval(timer)
     await app.close()
     await runtime.close()

@@ -353,6 +353,14 @@ export const SessionObservationSchema = z.object({
   allowed: z.boolean(),
   reason: z.string().nullable(),
   observation: ObservationSchema.nullable(),
+  /** Which session this is, so the page can name it before the record is first saved. */
+  session: ObservationSchema.pick({
+    caseReference: true,
+    date: true,
+    localStart: true,
+    localEnd: true,
+    serviceType: true,
+  }).optional(),
 })
 
 export const SaveObservationSchema = z
@@ -667,4 +675,26 @@ export const ReportRecipientsSchema = z.object({
       hasAccount: z.boolean(),
     }),
   ),
+})
+
+/** An incident after its referrer notice was sent now, with who it reached and who it could not. */
+export const ReferrerNoticeSentSchema = IncidentSchema.extend({
+  notice: z.object({
+    /** Emails queued, one per referrer address. */
+    sent: z.number().int(),
+    /** Referrers with no email address held: the centre tells them another way. */
+    skipped: z.array(
+      z.object({ referralId: z.string(), reference: z.string(), referrer: z.string(), reason: z.string() }),
+    ),
+  }),
+})
+
+/** A run of the referrer notices that have fallen due. */
+export const ReferrerNoticesRunSchema = z.object({
+  /** Emails queued. */
+  sent: z.number().int(),
+  /** Incidents whose referrers were told. */
+  incidents: z.number().int(),
+  /** Incidents due whose referrers have no email address: still due, for the desk to handle. */
+  withoutAddress: z.number().int(),
 })
