@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, TestBrowser, type TestContext } from '../../../tests/support/test-app'
 import { connect } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
+import { cliOrigin } from '../../domain/access/actor'
 import { assertAcceptablePassword } from '../../domain/auth/passwords'
 import { addDays, localDateIn } from '../../domain/cases/cases.rules'
 import { DEMO_PASSWORD, demoEmail } from '../../domain/demo/demo-organisation'
 import { easterSunday } from '../../domain/demo/demo-schedule'
+import { CHILD_COMMENTS, PARENT_COMMENTS, TODAY_FAMILIES } from '../../domain/demo/demo-session-day'
 import { DEMO_VOLUNTEER_NAME } from '../../domain/demo/demo-volunteers'
 import { seedDemoOrganisation, type DemoSeed } from '../../domain/demo/seed-demo'
-import { doorClash } from '../../domain/scheduling/schedule.rules'
+import { doorClash, openingRunsOn } from '../../domain/scheduling/schedule.rules'
 import type {
   CalendarView,
   CaseSchedule,
@@ -27,6 +29,8 @@ import type {
   VolunteerFile,
   VolunteerSummary,
 } from '../../domain/volunteers/volunteers.schemas'
+import { doorRoleOn } from '../../domain/session-day/door-access'
+import { ObservationSectionsSchema } from '../../domain/session-day/session-day.schemas'
 import type { Runtime } from '../runtime'
 import { formatDemoLogins, runSeed, seedDemoIfEmpty } from './seed'
 
@@ -274,8 +278,9 @@ describe('the demo centre’s schedule', () => {
     const response = await coordinator.get(`/api/venues/${schoolId}/openings`)
     expect(response.statusCode).toBe(200)
     const { openings, closures } = response.json<{ openings: OpeningView[]; closures: ClosureView[] }>()
+    const recurring = openings.filter((o) => o.lastOn === null)
     expect(
-      openings.map(({ weekday: day, startsAt, endsAt, everyWeeks, capacityUnits, archived }) => ({
+      recurring.map(({ weekday: day, startsAt, endsAt, everyWeeks, capacityUnits, archived }) => ({
         day,
         startsAt,
         endsAt,
@@ -287,6 +292,25 @@ describe('the demo centre’s schedule', () => {
       { day: 6, startsAt: '10:00', endsAt: '13:00', everyWeeks: 2, capacityUnits: 8, archived: false },
       { day: 7, startsAt: '10:00', endsAt: '16:00', everyWeeks: 1, capacityUnits: 30, archived: false },
     ])
+    // The day the demo is seeded is a session day: the school opens for it, unless it opens anyway
+    // or the centre is closed.
+    const opensAnyway = recurring.some((o) => openingRunsOn(o, today()))
+    const closedToday = closures.some((c) => c.firstDay <= today() && today() <= c.lastDay)
+    expect(
+      openings
+        .filter((o) => o.lastOn !== null)
+        .map(({ firstOn, lastOn, startsAt, endsAt, capacityUnits }) => ({
+          firstOn,
+          lastOn,
+          startsAt,
+          endsAt,
+          capacityUnits,
+        })),
+    ).toEqual(
+      opensAnyway || closedToday
+        ? []
+        : [{ firstOn: today(), lastOn: today(), startsAt: '09:30', endsAt: '16:00', capacityUnits: 30 }],
+    )
     const christmas = closures.find((c) => c.reason === 'Christmas Day and Boxing Day')
     expect(christmas?.venueId).toBeNull()
     expect(christmas?.firstDay.slice(5)).toBe('12-25')
@@ -361,12 +385,20 @@ describe('the demo centre’s schedule', () => {
   })
 
   it('plans parenting time for every family whose parents have signed the ground rules', async () => {
-    const plans = await t.deps.db
+    const all = await t.deps.db
       .selectFrom('contact_plans')
       .innerJoin('cases', 'cases.id', 'contact_plans.case_id')
-      .select(['contact_plans.case_id', 'cases.status'])
+      .select(['contact_plans.case_id', 'cases.status', 'contact_plans.frequency', 'contact_plans.first_on'])
       .where('contact_plans.organisation_id', '=', seed.organisationId)
       .execute()
+    // The session day's extra sessions are one-off plans of today, for families with their own series.
+    const plans = all.filter((p) => p.frequency !== 'one_off')
+    const extra = all.filter((p) => p.frequency === 'one_off')
+    expect(extra.length).toBeLessThanOrEqual(3)
+    for (const p of extra) {
+      expect(p.first_on).toBe(today())
+      expect(plans.map((q) => q.case_id)).toContain(p.case_id)
+    }
     expect(plans).toHaveLength(33)
     expect(new Set(plans.map((p) => p.case_id)).size).toBe(32)
     expect(plans.every((p) => p.status === 'active')).toBe(true)
@@ -445,14 +477,19 @@ describe('the demo centre’s schedule', () => {
     expect(new Set(gaps)).toEqual(new Set([14]))
   })
 
-  it('flags for review the one case whose visiting parent missed two sessions without a reason', async () => {
+  it('flags for review the case whose visiting parent missed two sessions without a reason, and the one with a serious incident', async () => {
     const flagged = await t.deps.db
       .selectFrom('cases')
       .select('id')
       .where('organisation_id', '=', seed.organisationId)
       .where('review_flag', 'is not', null)
       .execute()
-    expect(flagged.map((c) => c.id)).toEqual([await caseOf('Liam Rondel')])
+    expect(flagged.map((c) => c.id).sort()).toEqual(
+      [await caseOf('Liam Rondel'), await caseOf('Aaron Mourant')].sort(),
+    )
+    expect((await scheduleOf('Aaron Mourant')).reviewFlag).toMatch(
+      /^An incident \(.*aggression.*\) on .* needs a review of the case\.$/i,
+    )
     const rondel = await scheduleOf('Liam Rondel')
     expect(rondel.missedUnexplained).toEqual({ resident: 0, nonResident: 2 })
     expect(rondel.reviewFlag).toMatch(/visiting parent has missed 2 sessions without a reason/)
@@ -734,6 +771,313 @@ describe('the demo centre’s volunteers', () => {
     expect(waiting[0]?.expensesPence).toBeGreaterThan(0)
     expect(waiting[0]?.mileagePence).toBeGreaterThan(0)
     expect(entries.filter((e) => e.status === 'submitted')).toHaveLength(1)
+  })
+})
+
+describe('the demo centre’s session day', () => {
+  const today = () => localDateIn('Europe/Jersey', t.clock.now())
+  let coordinator: TestBrowser
+  let schoolId: string
+  let closedToday: boolean
+  let extraToday: boolean
+  const caseOf = async (visiting: string): Promise<string> => {
+    const row = await t.deps.db
+      .selectFrom('parties')
+      .innerJoin('cases', 'cases.id', 'parties.case_id')
+      .select('cases.id')
+      .where('cases.organisation_id', '=', seed.organisationId)
+      .where('parties.role', '=', 'non_resident_parent')
+      .where('parties.full_name', '=', visiting)
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+  const todayCases = () => Promise.all(TODAY_FAMILIES.map((f) => caseOf(f.visiting)))
+  beforeAll(async () => {
+    coordinator = await signedIn('coordinator')
+    const centre = (await coordinator.get(`/api/centres/${seed.centreId}`)).json<{
+      venues: { id: string; name: string }[]
+    }>()
+    schoolId = centre.venues.find((v) => v.name === 'Grands Vaux School')?.id ?? ''
+    const { openings, closures } = (await coordinator.get(`/api/venues/${schoolId}/openings`)).json<{
+      openings: OpeningView[]
+      closures: ClosureView[]
+    }>()
+    closedToday = closures.some((c) => c.firstDay <= today() && today() <= c.lastDay)
+    extraToday = openings.some((o) => o.firstOn === today() && o.lastOn === today())
+  })
+
+  it('makes the day it is seeded a session day: two supported families in the morning and a supervised one after lunch, each by their own doors', async () => {
+    const response = await coordinator.get(`/api/venues/${schoolId}/calendar?from=${today()}&to=${today()}`)
+    expect(response.statusCode).toBe(200)
+    const live = response
+      .json<CalendarView>()
+      .sessions.filter((s) => s.status === 'scheduled' || s.status === 'completed')
+    // Christmas and the school's Easter weekend stay closed.
+    if (closedToday) return expect(live).toEqual([])
+    expect(live.length).toBeGreaterThanOrEqual(3)
+    const [renouf, ahier, tostevin] = await todayCases()
+    const of = (caseId: string | undefined) => {
+      const found = live.filter((s) => s.caseId === caseId)
+      expect(found).toHaveLength(1)
+      return found[0]
+    }
+    for (const session of [of(renouf), of(ahier), of(tostevin)])
+      expect(session).toMatchObject({
+        resident: { entrance: 'Playground gate', waitingRoom: 'Resident parent waiting area' },
+        nonResident: { entrance: 'Main entrance', waitingRoom: 'Visiting parent waiting area' },
+      })
+    for (const session of [of(renouf), of(ahier)]) {
+      expect(session).toMatchObject({ serviceType: 'supported', firstParty: 'non_resident' })
+      expect(Date.parse(session?.startsAt ?? '') - Date.parse(session?.nonResident.arrivesAt ?? '')).toBe(
+        15 * 60_000,
+      )
+    }
+    expect(of(tostevin)).toMatchObject({ serviceType: 'supervised', roomName: 'Quiet room' })
+    // A weekday or any day the school does not open anyway: the times the centre would choose.
+    if (extraToday) {
+      for (const session of [of(renouf), of(ahier)])
+        expect(session).toMatchObject({ roomName: 'Family room', localStart: '10:00', localEnd: '12:00' })
+      expect(of(tostevin)).toMatchObject({ localStart: '13:00', localEnd: '14:00' })
+    }
+  })
+
+  it('tells the door who may come and how to recognise them, who must not, the safety flags and a baby to feed', async () => {
+    const people = await t.deps.db
+      .selectFrom('parties')
+      .select(['full_name', 'kind', 'role', 'attendance', 'details', 'safety_flags'])
+      .where('organisation_id', '=', seed.organisationId)
+      .where('case_id', 'in', await todayCases())
+      .execute()
+    const details = (p: { details: string }) =>
+      JSON.parse(p.details) as { description?: string; feedingHelp?: boolean }
+    const parents = people.filter((p) => p.role === 'resident_parent' || p.role === 'non_resident_parent')
+    expect(parents).toHaveLength(6)
+    for (const parent of parents) expect(details(parent).description, parent.full_name).toMatch(/\w{3,}/)
+    const barred = people.filter((p) => p.attendance === 'not_allowed')
+    expect(barred.map((p) => p.full_name)).toEqual(['Darren Hacquoil'])
+    expect(details(barred[0] ?? { details: '{}' }).description).toMatch(/^Tall, grey beard/)
+    expect(JSON.parse(barred[0]?.safety_flags ?? '[]')).toContain('must_not_attend')
+    const flagged = parents.filter((p) => (JSON.parse(p.safety_flags) as string[]).length > 0)
+    expect(flagged.map((p) => p.full_name).sort()).toEqual(['Kerry Mallet', 'Wayne Tostevin'])
+    expect(
+      people.filter((p) => p.kind === 'child' && details(p).feedingHelp).map((p) => p.full_name),
+    ).toEqual(['Ellie Ahier'])
+  })
+
+  it('puts the demo volunteer and colleagues on the day’s rota, so her login opens the door list', async () => {
+    const rota = (
+      await coordinator.get(`/api/centres/${seed.centreId}/rota?from=${today()}&to=${today()}`)
+    ).json<RotaView>()
+    const school = rota.shifts.filter((s) => s.openingId !== null)
+    if (closedToday) return expect(school).toEqual([])
+    expect(school).toHaveLength(1)
+    const team = school[0]?.positions.flatMap((p) => p.assigned.map((a) => ({ duty: p.duty, ...a }))) ?? []
+    expect(team.filter((a) => a.fullName === DEMO_VOLUNTEER_NAME).map((a) => a.duty)).toEqual(['floor'])
+    expect(team.filter((a) => a.fullName !== DEMO_VOLUNTEER_NAME).length).toBeGreaterThanOrEqual(2)
+    expect(team.flatMap((a) => a.warnings.filter((w) => w.hard))).toEqual([])
+    expect(team.map((a) => a.duty)).toEqual(expect.arrayContaining(['team_leader', 'supervisor']))
+    if (extraToday) expect(school[0]?.unfilled).toBe(0)
+    const user = await t.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoEmail('volunteer'))
+      .executeTakeFirstOrThrow()
+    const volunteer = {
+      kind: 'user' as const,
+      userId: user.id,
+      organisationId: seed.organisationId,
+      grants: [{ role: 'volunteer' as const, centreId: seed.centreId }],
+      sessionId: null,
+      origin: cliOrigin(),
+    }
+    expect(await doorRoleOn(t.deps.db, volunteer, seed.centreId, today())).toBe('on_duty')
+  })
+
+  it('keeps the register of three families’ sessions of the last weeks, tap by tap, around their own times', async () => {
+    const events = await t.deps.db
+      .selectFrom('attendance_events')
+      .innerJoin('sessions', 'sessions.id', 'attendance_events.session_id')
+      .select([
+        'attendance_events.case_id',
+        'attendance_events.kind',
+        'attendance_events.at',
+        'attendance_events.client_id',
+        'attendance_events.party_id',
+        'attendance_events.voided_at',
+        'sessions.status',
+        'sessions.local_date',
+        'sessions.occupied_from',
+        'sessions.occupied_until',
+      ])
+      .where('attendance_events.organisation_id', '=', seed.organisationId)
+      .execute()
+    expect(events.length).toBeGreaterThan(60)
+    expect(new Set(events.map((e) => e.case_id))).toEqual(new Set(await todayCases()))
+    expect(new Set(events.map((e) => e.client_id)).size).toBe(events.length)
+    expect(new Set(events.map((e) => e.kind))).toEqual(
+      new Set(['arrived', 'left', 'child_handed_over', 'child_returned']),
+    )
+    for (const e of events) {
+      expect(e).toMatchObject({ status: 'completed', voided_at: null })
+      expect(e.party_id).not.toBeNull()
+      expect(e.local_date < today() && e.local_date >= addDays(today(), -56)).toBe(true)
+      const margin = 30 * 60_000
+      expect(Date.parse(e.at)).toBeGreaterThanOrEqual(Date.parse(e.occupied_from) - margin)
+      expect(Date.parse(e.at)).toBeLessThanOrEqual(Date.parse(e.occupied_until) + margin)
+    }
+  })
+
+  it('has the supervised family’s observation records: two released by someone other than the author, one waiting to be checked', async () => {
+    const records = await t.deps.db
+      .selectFrom('observation_records')
+      .innerJoin('sessions', 'sessions.id', 'observation_records.session_id')
+      .innerJoin('users', 'users.id', 'observation_records.author_user_id')
+      .select([
+        'observation_records.case_id',
+        'observation_records.status',
+        'observation_records.author_user_id',
+        'observation_records.checked_by_user_id',
+        'observation_records.submitted_at',
+        'observation_records.released_at',
+        'observation_records.sections_sealed',
+        'sessions.service_type',
+        'sessions.local_date',
+        'users.email',
+      ])
+      .where('observation_records.organisation_id', '=', seed.organisationId)
+      .orderBy('sessions.local_date')
+      .execute()
+    expect(records.map((r) => r.status)).toEqual(['released', 'released', 'submitted'])
+    const tostevin = await caseOf('Wayne Tostevin')
+    for (const record of records) {
+      expect(record).toMatchObject({ case_id: tostevin, service_type: 'supervised' })
+      expect(record.local_date < today()).toBe(true)
+      expect(record.sections_sealed).not.toMatch(/Tostevin|Jayden/)
+      const sections = ObservationSectionsSchema.parse(
+        JSON.parse(t.deps.fieldCrypto.decrypt(record.sections_sealed)),
+      )
+      expect(sections.arrival).toMatch(/^Ms Mallet arrived .* at \d{2}:\d{2}/)
+      expect(sections.ending).toMatch(/Ms Mallet collected the children/)
+    }
+    for (const record of records.filter((r) => r.status === 'released')) {
+      expect(record.checked_by_user_id).not.toBeNull()
+      expect(record.checked_by_user_id).not.toBe(record.author_user_id)
+      expect((record.released_at ?? '') > (record.submitted_at ?? '9')).toBe(true)
+    }
+    // The one waiting was written by someone else, so the demo coordinator can check and release it.
+    expect(records[2]).toMatchObject({ checked_by_user_id: null, released_at: null })
+    expect(records[2]?.email).not.toBe(demoEmail('coordinator'))
+  })
+
+  it('has a reviewed rule breach a fortnight ago with a verbal warning, and a recent aggression that suspended the family’s sessions', async () => {
+    const incidents = await t.deps.db
+      .selectFrom('incidents')
+      .innerJoin('sessions', 'sessions.id', 'incidents.session_id')
+      .selectAll('incidents')
+      .select(['sessions.local_date', 'sessions.ended_early_at'])
+      .where('incidents.organisation_id', '=', seed.organisationId)
+      .orderBy('incidents.occurred_at')
+      .execute()
+    expect(incidents.map((i) => [i.category, i.severity, i.status])).toEqual([
+      ['rule_breach', 'moderate', 'reviewed'],
+      ['aggression', 'serious', 'reviewed'],
+    ])
+    const [breach, aggression] = incidents
+    expect(breach?.case_id).toBe(await caseOf('Callum Du Feu'))
+    expect((breach?.local_date ?? '') >= addDays(today(), -20)).toBe(true)
+    expect((breach?.local_date ?? '') <= addDays(today(), -8)).toBe(true)
+    expect(JSON.parse(breach?.actions ?? '')).toEqual(['verbal_warning_given'])
+    expect(JSON.parse(t.deps.fieldCrypto.decrypt(breach?.account_sealed ?? ''))).toEqual({
+      whatHappened: expect.stringMatching(/took photographs of Evie and Archie/) as unknown,
+      childAccount: null,
+      injuries: null,
+      witnesses: 'Floor volunteer',
+      reasonsNotToAct: null,
+    })
+    expect(breach?.account_sealed).not.toMatch(/photographs/)
+    expect(breach?.referrer_notified_at).not.toBeNull()
+    expect((breach?.referrer_notified_at ?? '') <= (breach?.referrer_due_at ?? '')).toBe(true)
+    const warnings = await t.deps.db
+      .selectFrom('warnings')
+      .innerJoin('parties', 'parties.id', 'warnings.party_id')
+      .select(['warnings.incident_id', 'warnings.level', 'parties.full_name'])
+      .where('warnings.organisation_id', '=', seed.organisationId)
+      .orderBy('warnings.issued_at')
+      .execute()
+    expect(warnings).toEqual([
+      { incident_id: breach?.id, level: 'verbal_warning', full_name: 'Callum Du Feu' },
+      { incident_id: aggression?.id, level: 'service_suspended', full_name: 'Aaron Mourant' },
+    ])
+
+    const mourant = await caseOf('Aaron Mourant')
+    expect(aggression?.case_id).toBe(mourant)
+    expect(await todayCases()).not.toContain(mourant)
+    expect(aggression?.ended_early_at).not.toBeNull()
+    expect((aggression?.local_date ?? '') > (breach?.local_date ?? '')).toBe(true)
+    const suspensions = await t.deps.db
+      .selectFrom('suspensions')
+      .selectAll()
+      .where('organisation_id', '=', seed.organisationId)
+      .execute()
+    expect(suspensions).toHaveLength(1)
+    const [suspension] = suspensions
+    expect(suspension).toMatchObject({ case_id: mourant, incident_id: aggression?.id, status: 'active' })
+    const ahead = await t.deps.db
+      .selectFrom('sessions')
+      .select(['status', 'suspension_id'])
+      .where('case_id', '=', mourant)
+      .where('local_date', '>=', suspension?.from_on ?? '')
+      .where('status', 'not in', ['skipped', 'cancelled'])
+      .execute()
+    expect(ahead.length).toBeGreaterThan(10)
+    expect(ahead.every((s) => s.status === 'suspended' && s.suspension_id === suspension?.id)).toBe(true)
+    expect(suspension?.sessions_suspended).toBe(ahead.length)
+  })
+
+  it('has feedback from parents and children on sessions held, mostly happy faces, with a few sealed comments', async () => {
+    const rows = await t.deps.db
+      .selectFrom('feedback')
+      .innerJoin('sessions', 'sessions.id', 'feedback.session_id')
+      .select(['feedback.form', 'feedback.answers', 'feedback.comment_sealed', 'sessions.status'])
+      .select(['sessions.local_date', 'feedback.submitted_at', 'sessions.ends_at'])
+      .where('feedback.organisation_id', '=', seed.organisationId)
+      .execute()
+    const parents = rows.filter((r) => r.form === 'parent')
+    const children = rows.filter((r) => r.form === 'child')
+    expect(parents.length).toBeGreaterThanOrEqual(30)
+    expect(children.length).toBeGreaterThanOrEqual(5)
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('organisation_id', '=', seed.organisationId)
+      .where('action', '=', 'demo.seed')
+      .executeTakeFirstOrThrow()
+    const told = JSON.parse(audit.details) as {
+      sessionDay: { history: { feedback: { parent: number; child: number } } }
+    }
+    expect(told.sessionDay.history.feedback).toEqual({ parent: parents.length, child: children.length })
+    const scores: number[] = []
+    for (const row of rows) {
+      expect(row.status).toBe('completed')
+      expect(row.local_date < today()).toBe(true)
+      expect(row.submitted_at > row.ends_at).toBe(true)
+      const answers = JSON.parse(row.answers) as Record<string, number>
+      expect(Object.keys(answers).sort()).toEqual(
+        row.form === 'parent'
+          ? ['childEnjoyed', 'safe', 'staffHelpful', 'welcome']
+          : ['again', 'safe', 'today'],
+      )
+      scores.push(...Object.values(answers))
+    }
+    expect(scores.every((s) => Number.isInteger(s) && s >= 1 && s <= 5)).toBe(true)
+    expect(scores.reduce((sum, s) => sum + s, 0) / scores.length).toBeGreaterThanOrEqual(4.3)
+    const comments = rows.flatMap((r) => (r.comment_sealed ? [r.comment_sealed] : []))
+    expect(comments.length).toBeGreaterThanOrEqual(5)
+    for (const sealed of comments) {
+      const text = t.deps.fieldCrypto.decrypt(sealed)
+      expect([...PARENT_COMMENTS, ...CHILD_COMMENTS] as string[]).toContain(text)
+      expect(sealed).not.toContain(text)
+    }
   })
 })
 

@@ -19,6 +19,7 @@ import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, demoEmail } 
 import { demoEmails } from './demo-emails'
 import { joinTransaction } from './demo-transaction'
 import { seedDemoFamilies } from './seed-demo-families'
+import { seedDemoSessionDay } from './seed-demo-session-day'
 
 export interface DemoLogin {
   role: Role
@@ -112,7 +113,9 @@ async function insertDemoUsers(
  * Creates the demo organisation (centre, an archived and a current venue with rooms, one account per
  * role sharing the published demo password, a few outbox emails) and fills it with families (ground
  * rules, 33 active cases, referrals at each step of intake) and volunteers (a team of 13 with 6 on
- * the way in, their rota and hours), all in one transaction.
+ * the way in, their rota and hours); then makes the day it is seeded a session day (three families
+ * booked, the demo volunteer on the rota) with the weeks behind it (registers, observation records,
+ * incidents, feedback), all in one transaction.
  * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
  * @throws AppError CONFLICT when a demo account already exists.
  */
@@ -143,9 +146,11 @@ export async function seedDemoOrganisation(
     const { logins: users, userIds } = await insertDemoUsers(trx, ids, passwordHash)
     for (const email of demoEmails(deps.publicUrl))
       await enqueueEmail(trx, deps.clock, { organisationId: ids.organisationId, ...email })
-    const families = await seedDemoFamilies(
+    const people = { organisationId: ids.organisationId, centreId: ids.centreId, userIds }
+    const families = await seedDemoFamilies({ ...deps, db: joinTransaction(trx) }, people)
+    const { sessionIds, ...sessionDay } = await seedDemoSessionDay(
       { ...deps, db: joinTransaction(trx) },
-      { organisationId: ids.organisationId, centreId: ids.centreId, userIds },
+      people,
     )
     const actor: Actor = {
       kind: 'cli',
@@ -159,7 +164,11 @@ export async function seedDemoOrganisation(
       action: 'demo.seed',
       resourceType: 'organisation',
       resourceIds: [ids.organisationId, ids.centreId],
-      details: { users: users.map((u) => ({ role: u.role, email: u.email })), ...families },
+      details: {
+        users: users.map((u) => ({ role: u.role, email: u.email })),
+        ...families,
+        sessionDay: { ...sessionDay, sessions: sessionIds.length },
+      },
     })
     return { organisationId: ids.organisationId, centreId: ids.centreId, users }
   })
