@@ -28,7 +28,7 @@ export const STATUS_COLORS: Record<SessionStatus, string> = {
   skipped: 'gray.7',
   completed: 'kin',
   did_not_attend: 'red.8',
-  suspended: 'orange.9',
+  suspended: '#b03a0a',
 }
 
 export const CANCELLER_WORDS: Record<Canceller, string> = {
