@@ -77,6 +77,14 @@ describe('only supervised and escorted sessions have an observation record', () 
         allowed: false,
         reason: 'A supported session keeps attendance only: no record of what happened is kept',
         observation: null,
+        // The page can still say which session it is.
+        session: {
+          caseReference: world.supported.file.reference,
+          date: world.day,
+          localStart: '10:00',
+          localEnd: '12:00',
+          serviceType: 'supported',
+        },
       })
       const refused = await save(browser, sessionId, FULL, 0)
       const error = refusalOf(refused, 409)
@@ -106,10 +114,11 @@ describe('only supervised and escorted sessions have an observation record', () 
       ['virtual', 'A virtual session'],
     ] as const) {
       await recordAs(serviceType)
-      expect(await sessionView(world.onDuty.browser, sessionId)).toEqual({
+      expect(await sessionView(world.onDuty.browser, sessionId)).toMatchObject({
         allowed: false,
         reason: `${subject} keeps attendance only: no record of what happened is kept`,
         observation: null,
+        session: { serviceType },
       })
       expect(ruleOf(await save(world.onDuty.browser, sessionId, FULL, 0), 409)).toBe('OBS-SUPPORTED')
     }
@@ -127,6 +136,13 @@ describe('autosaving a draft', () => {
       allowed: true,
       reason: null,
       observation: null,
+      session: {
+        caseReference: world.supervised.file.reference,
+        date: world.day,
+        localStart: '13:00',
+        localEnd: '14:00',
+        serviceType: 'supervised',
+      },
     })
     const first = viewOf(await save(world.onDuty.browser, sessionId, { arrival: FULL.arrival }, 0))
     expect(first).toMatchObject({
@@ -336,10 +352,11 @@ describe('when it may be written', () => {
       ),
     )
     const early = await sessionView(world.desk, later.id)
-    expect(early).toEqual({
+    expect(early).toMatchObject({
       allowed: true,
       reason: `The record opens on the day of the session, ${nextWeek}`,
       observation: null,
+      session: { date: nextWeek, localStart: '13:00' },
     })
     expect(ruleOf(await save(world.desk, later.id, FULL, 0), 409)).toBe('OBS-TOO-EARLY')
 

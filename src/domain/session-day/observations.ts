@@ -7,7 +7,7 @@ import { auditAs } from '../audit/audit'
 import type { Deps } from '../context'
 import { AppError, notFound } from '../errors'
 import { enqueueEmail } from '../outbox/enqueue-email'
-import type { ServiceType } from '../referrals/referrals.schemas'
+import { ServiceTypeSchema, type ServiceType } from '../referrals/referrals.schemas'
 import { deskCentreIds, isDesk } from '../referrals/referrals.policy'
 import { localParts } from '../scheduling/schedule.rules'
 import { newId } from '../shared/ids'
@@ -166,8 +166,18 @@ export async function getSessionObservation(deps: Deps, actor: Actor, sessionId:
     { centreId: session.centre_id, date: session.local_date, authorId: row?.author_user_id ?? null },
     'Session',
   )
+  const centre = await findCentre(deps.db, scope, session.centre_id)
+  const timeZone = centre?.time_zone ?? 'UTC'
+  // Which session this is, so a page can name it before its record is first saved.
+  const about = {
+    caseReference: session.case_reference,
+    date: session.local_date,
+    localStart: localParts(session.starts_at, timeZone).time,
+    localEnd: localParts(session.ends_at, timeZone).time,
+    serviceType: ServiceTypeSchema.parse(session.service_type),
+  }
   const refusal = observationRefusal(session.service_type)
-  if (refusal) return { allowed: false, reason: refusal, observation: null }
+  if (refusal) return { allowed: false, reason: refusal, observation: null, session: about }
   const settings = await loadSessionDaySettings(deps.db, scope)
   if (row) {
     const readable = access !== 'on_duty'
@@ -177,6 +187,7 @@ export async function getSessionObservation(deps: Deps, actor: Actor, sessionId:
         ? null
         : `${row.author_name} is writing this record; only they and the desk can read it`,
       observation: present(deps, actor, row, settings.observationDueWorkingDays, { sections: readable }),
+      session: about,
     }
   }
   if (!wasHeld(session.status))
@@ -184,12 +195,12 @@ export async function getSessionObservation(deps: Deps, actor: Actor, sessionId:
       allowed: false,
       reason: 'The session did not go ahead, so there is nothing to record',
       observation: null,
+      session: about,
     }
-  const centre = await findCentre(deps.db, scope, session.centre_id)
-  const today = localParts(deps.clock.now().toISOString(), centre?.time_zone ?? 'UTC').date
+  const today = localParts(deps.clock.now().toISOString(), timeZone).date
   const reason =
     today < session.local_date ? `The record opens on the day of the session, ${session.local_date}` : null
-  return { allowed: true, reason, observation: null }
+  return { allowed: true, reason, observation: null, session: about }
 }
 
 /**

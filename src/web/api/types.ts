@@ -65,3 +65,52 @@ export type {
   SchedulingSettings,
   SessionView,
 } from '../../domain/scheduling/scheduling.schemas'
+export type {
+  ReleaseView,
+  ReportPreview,
+  SessionDaySettings,
+} from '../../domain/session-day/session-day.schemas'
+
+import type { z } from 'zod'
+import type {
+  FeedbackSummarySchema,
+  MyFeedbackSchema,
+  ReportPreview,
+  ReportRecipientsSchema,
+} from '../../domain/session-day/session-day.schemas'
+
+export type ReportKind = ReportPreview['kind']
+export type ReportRecipient = z.infer<typeof ReportRecipientsSchema>['recipients'][number]
+export type RedactionFinding = ReportPreview['redaction']['findings'][number]
+export type FeedbackSummary = z.infer<typeof FeedbackSummarySchema>
+export type FeedbackQuestionSummary = FeedbackSummary['parent']['questions'][number]
+export type FeedbackDue = z.infer<typeof MyFeedbackSchema>['sessions'][number]
+export type {
+  IncidentCategory,
+  IncidentView,
+  ObservationSection,
+  ObservationSections,
+  ObservationView,
+  Severity,
+  SuspensionView,
+  WarningLevel,
+} from '../../domain/session-day/session-day.schemas'
+
+import type * as SessionDay from '../../domain/session-day/session-day.schemas'
+
+export type ObservationStatus = SessionDay.ObservationView['status']
+/** A record in a list: everything but the text. */
+export type ObservationSummary = Omit<SessionDay.ObservationView, 'sections'>
+export type IncidentSummary = Omit<SessionDay.IncidentView, 'whatHappened' | 'childAccount' | 'injuries'>
+export type IncidentStatus = SessionDay.IncidentView['status']
+export type IncidentAction = SessionDay.IncidentView['actions'][number]
+export type WarningView = SessionDay.IncidentView['warnings'][number]
+export type { ReportIncidentInput } from '../../domain/session-day/session-day.schemas'
+export type {
+  AttendanceEventView,
+  AttendanceKind,
+  DoorWarning,
+  FeedbackInput,
+  TodayBoard,
+  TodaySession,
+} from '../../domain/session-day/session-day.schemas'

@@ -15,12 +15,14 @@ import { DocumentsSection } from '../referrals/shared/documents'
 import { Facts } from '../referrals/shared/facts'
 import { Section } from '../referrals/shared/section'
 import { CloseCaseSection } from './close-case-section'
+import { ConductSection } from './conduct-section'
 import { GroundRulesSection } from './ground-rules-section'
 import { LevelSection } from './level-section'
 import { NotesSection } from './notes-section'
 import { PeopleSection } from './people-section'
 import { caseKey, caseQuery } from './queries'
 import { ReadinessSection } from './readiness-section'
+import { ReportsSection } from './reports-section'
 import { ReviewDue } from './review-due'
 import { ReviewsSection } from './reviews-section'
 import { ScheduleSection } from './schedule-section'
@@ -87,6 +89,8 @@ function CaseFile({ detail }: { detail: CaseDetail }) {
         <LevelSection detail={detail} />
         <ReviewsSection detail={detail} />
         <NotesSection detail={detail} />
+        <ConductSection caseId={detail.id} />
+        <ReportsSection detail={detail} />
         <CourtOrdersSection
           referralId={detail.referralId}
           orders={detail.courtOrders}

@@ -5,6 +5,7 @@ import { FormError } from '../../components/form-error'
 import { Loading } from '../../components/loading'
 import { PageTitle } from '../../components/page-title'
 import { FamilyCard } from './family-card'
+import { FeedbackCard } from './feedback-card'
 import { MySessionsCard } from './my-sessions-card'
 
 /** A parent's own area: their details, their children, where things stand, and the ground rules. */
@@ -24,6 +25,9 @@ export function MyFamilyPage() {
       <Stack gap="lg">
         {family.data?.families.some((f) => f.status === 'case_active' || f.status === 'case_closed') ? (
           <MySessionsCard />
+        ) : null}
+        {family.data?.families.some((f) => f.status === 'case_active' || f.status === 'case_closed') ? (
+          <FeedbackCard />
         ) : null}
         {family.data?.families.map((f) => (
           <FamilyCard key={f.referralReference} family={f} />

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title'
 import { AddCentreForm } from './add-centre-form'
 import { CentreCard } from './centre-card'
 import { OrganisationCard } from './organisation-card'
+import { SessionDaySettingsCard } from './session-day-settings'
 import { VolunteeringSection } from './volunteering-section'
 
 export const centresKey = ['centres'] as const
@@ -43,6 +44,7 @@ export function SettingsPage() {
             {isAdmin ? <AddCentreForm /> : null}
           </Stack>
         </section>
+        <SessionDaySettingsCard isAdmin={isAdmin} />
         <VolunteeringSection isAdmin={isAdmin} />
       </Stack>
     </>
