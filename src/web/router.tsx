@@ -71,6 +71,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           {
+            path: 'today',
+            lazy: page(
+              async () => (await import('./pages/today/today-page')).TodayPage,
+              ['admin', 'coordinator', 'volunteer'],
+            ),
+          },
+          {
             path: 'account',
             lazy: page(async () => (await import('./pages/account/account-page')).AccountPage),
           },
@@ -138,6 +145,42 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'sessions/:sessionId/observation',
+            lazy: page(
+              async () =>
+                (await import('./pages/observations/observation-editor-page')).ObservationEditorPage,
+              ['admin', 'coordinator', 'volunteer'],
+            ),
+          },
+          {
+            path: 'observations',
+            lazy: page(
+              async () => (await import('./pages/observations/observations-page')).ObservationsPage,
+              ['admin', 'coordinator', 'volunteer'],
+            ),
+          },
+          {
+            path: 'observations/:observationId',
+            lazy: page(
+              async () => (await import('./pages/observations/observation-check-page')).ObservationCheckPage,
+              ['admin', 'coordinator', 'volunteer'],
+            ),
+          },
+          {
+            path: 'incidents',
+            lazy: page(
+              async () => (await import('./pages/incidents/incidents-page')).IncidentsPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'incidents/:incidentId',
+            lazy: page(
+              async () => (await import('./pages/incidents/incident-page')).IncidentPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
             path: 'volunteers',
             lazy: page(
               async () => (await import('./pages/volunteers/volunteers-page')).VolunteersPage,
@@ -176,6 +219,20 @@ export const router = createBrowserRouter([
             path: 'volunteer-hours',
             lazy: page(
               async () => (await import('./pages/volunteer-hours/volunteer-hours-page')).VolunteerHoursPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: page(
+              async () => (await import('./pages/reports/reports-page')).ReportsPage,
+              ['admin', 'coordinator', 'referrer'],
+            ),
+          },
+          {
+            path: 'feedback',
+            lazy: page(
+              async () => (await import('./pages/feedback/feedback-page')).FeedbackPage,
               ['admin', 'coordinator'],
             ),
           },

@@ -6239,6 +6239,7 @@ export interface paths {
                                 otherParentName?: string | null;
                                 otherPeopleToAttend?: string | null;
                                 courtOrderInPlace?: boolean;
+                                description?: string | null;
                             };
                             protected?: {
                                 address?: string | null;
@@ -9299,6 +9300,7 @@ export interface paths {
                             otherParentName?: string | null;
                             otherPeopleToAttend?: string | null;
                             courtOrderInPlace?: boolean;
+                            description?: string | null;
                         };
                         protected?: {
                             address?: string | null;
@@ -10176,6 +10178,7 @@ export interface paths {
                             otherParentName?: string | null;
                             otherPeopleToAttend?: string | null;
                             courtOrderInPlace?: boolean;
+                            description?: string | null;
                         };
                         needs?: {
                             /** @default false */
@@ -16155,7 +16158,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -16427,7 +16430,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -17229,7 +17232,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -17597,7 +17600,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -17889,7 +17892,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -18115,7 +18118,7 @@ export interface paths {
                             /** @enum {string} */
                             serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                             /** @enum {string} */
-                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                             venueId: string | null;
                             venueName: string | null;
                             roomId: string | null;
@@ -18366,7 +18369,7 @@ export interface paths {
                                 /** @enum {string} */
                                 serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                                 /** @enum {string} */
-                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                                 venueId: string | null;
                                 venueName: string | null;
                                 roomId: string | null;
@@ -18599,7 +18602,7 @@ export interface paths {
                             /** @enum {string} */
                             serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                             /** @enum {string} */
-                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                             venueId: string | null;
                             venueName: string | null;
                             roomId: string | null;
@@ -18834,7 +18837,7 @@ export interface paths {
                             /** @enum {string} */
                             serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
                             /** @enum {string} */
-                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend";
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
                             venueId: string | null;
                             venueName: string | null;
                             roomId: string | null;
@@ -27749,6 +27752,6953 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Today board: the day’s sessions, who may come and who must not, the team and the timeline */
+        get: {
+            parameters: {
+                query?: {
+                    centreId?: string;
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            centreId: string;
+                            centreName: string;
+                            /** Format: date */
+                            date: string;
+                            timeZone: string;
+                            generatedAt: string;
+                            team: {
+                                name: string;
+                                duty: string;
+                                leads: boolean;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                            }[];
+                            sessions: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
+                                version: number;
+                                venueName: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                flags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                parties: {
+                                    /** @enum {string} */
+                                    side: "resident" | "non_resident";
+                                    first: boolean;
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localArrive: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localLeave: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                    people: {
+                                        partyId: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                        description: string | null;
+                                        inBuilding: boolean;
+                                    }[];
+                                    /** @enum {string} */
+                                    presence: "expected" | "in" | "left";
+                                    lateMinutes: number | null;
+                                }[];
+                                children: {
+                                    partyId: string;
+                                    name: string;
+                                    ageYears: number | null;
+                                    needs: string[];
+                                    /** @enum {string} */
+                                    whereabouts: "with_resident" | "in_session" | "returned";
+                                }[];
+                                notAllowed: {
+                                    partyId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    description: string | null;
+                                    inBuilding: boolean;
+                                }[];
+                                events: {
+                                    id: string;
+                                    clientId: string;
+                                    sessionId: string;
+                                    /** @enum {string} */
+                                    kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                    partyId: string | null;
+                                    side: ("resident" | "non_resident") | null;
+                                    name: string;
+                                    listed: boolean;
+                                    at: string;
+                                    note: string | null;
+                                    recordedBy: string | null;
+                                    voided: boolean;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                endedEarly: {
+                                    at: string;
+                                    reason: string;
+                                } | null;
+                                attendanceNote: string | null;
+                                observation: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    status: "none" | "draft" | "submitted" | "returned" | "released";
+                                } | null;
+                                incidents: number;
+                            }[];
+                            timeline: {
+                                at: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                local: string;
+                                sessionId: string;
+                                caseReference: string;
+                                /** @enum {string} */
+                                side: "resident" | "non_resident";
+                                /** @enum {string} */
+                                movement: "arrive" | "leave";
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a tap at the door: arrived, left, child handed over or returned, refused entry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        clientId: string;
+                        /** @enum {string} */
+                        kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                        partyId?: string | null;
+                        side?: ("resident" | "non_resident") | null;
+                        visitorName?: string | null;
+                        /** Format: date-time */
+                        at?: string;
+                        note?: string | null;
+                        /** @default [] */
+                        confirmed?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            event: {
+                                id: string;
+                                clientId: string;
+                                sessionId: string;
+                                /** @enum {string} */
+                                kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                partyId: string | null;
+                                side: ("resident" | "non_resident") | null;
+                                name: string;
+                                listed: boolean;
+                                at: string;
+                                note: string | null;
+                                recordedBy: string | null;
+                                voided: boolean;
+                            };
+                            created: boolean;
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                            session: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                familyName: string | null;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
+                                version: number;
+                                venueName: string | null;
+                                roomName: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                flags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                                parties: {
+                                    /** @enum {string} */
+                                    side: "resident" | "non_resident";
+                                    first: boolean;
+                                    arrivesAt: string;
+                                    leavesAt: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localArrive: string;
+                                    /** @description Local time in the centre’s time zone, HH:mm */
+                                    localLeave: string;
+                                    entrance: string | null;
+                                    waitingRoom: string | null;
+                                    people: {
+                                        partyId: string;
+                                        name: string;
+                                        /** @enum {string} */
+                                        role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                        description: string | null;
+                                        inBuilding: boolean;
+                                    }[];
+                                    /** @enum {string} */
+                                    presence: "expected" | "in" | "left";
+                                    lateMinutes: number | null;
+                                }[];
+                                children: {
+                                    partyId: string;
+                                    name: string;
+                                    ageYears: number | null;
+                                    needs: string[];
+                                    /** @enum {string} */
+                                    whereabouts: "with_resident" | "in_session" | "returned";
+                                }[];
+                                notAllowed: {
+                                    partyId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    description: string | null;
+                                    inBuilding: boolean;
+                                }[];
+                                events: {
+                                    id: string;
+                                    clientId: string;
+                                    sessionId: string;
+                                    /** @enum {string} */
+                                    kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                    partyId: string | null;
+                                    side: ("resident" | "non_resident") | null;
+                                    name: string;
+                                    listed: boolean;
+                                    at: string;
+                                    note: string | null;
+                                    recordedBy: string | null;
+                                    voided: boolean;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                                endedEarly: {
+                                    at: string;
+                                    reason: string;
+                                } | null;
+                                attendanceNote: string | null;
+                                observation: {
+                                    id: string | null;
+                                    /** @enum {string} */
+                                    status: "none" | "draft" | "submitted" | "returned" | "released";
+                                } | null;
+                                incidents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance-events/{eventId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Strike out a line of the register (undo); the line is kept, marked void */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
+                            version: number;
+                            venueName: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            flags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            parties: {
+                                /** @enum {string} */
+                                side: "resident" | "non_resident";
+                                first: boolean;
+                                arrivesAt: string;
+                                leavesAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localArrive: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localLeave: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                                people: {
+                                    partyId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    description: string | null;
+                                    inBuilding: boolean;
+                                }[];
+                                /** @enum {string} */
+                                presence: "expected" | "in" | "left";
+                                lateMinutes: number | null;
+                            }[];
+                            children: {
+                                partyId: string;
+                                name: string;
+                                ageYears: number | null;
+                                needs: string[];
+                                /** @enum {string} */
+                                whereabouts: "with_resident" | "in_session" | "returned";
+                            }[];
+                            notAllowed: {
+                                partyId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                description: string | null;
+                                inBuilding: boolean;
+                            }[];
+                            events: {
+                                id: string;
+                                clientId: string;
+                                sessionId: string;
+                                /** @enum {string} */
+                                kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                partyId: string | null;
+                                side: ("resident" | "non_resident") | null;
+                                name: string;
+                                listed: boolean;
+                                at: string;
+                                note: string | null;
+                                recordedBy: string | null;
+                                voided: boolean;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                            endedEarly: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            attendanceNote: string | null;
+                            observation: {
+                                id: string | null;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "returned" | "released";
+                            } | null;
+                            incidents: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/end-early": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session before its time; the family’s place and later sessions are untouched */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** Format: date-time */
+                        at?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
+                            version: number;
+                            venueName: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            flags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            parties: {
+                                /** @enum {string} */
+                                side: "resident" | "non_resident";
+                                first: boolean;
+                                arrivesAt: string;
+                                leavesAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localArrive: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localLeave: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                                people: {
+                                    partyId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    description: string | null;
+                                    inBuilding: boolean;
+                                }[];
+                                /** @enum {string} */
+                                presence: "expected" | "in" | "left";
+                                lateMinutes: number | null;
+                            }[];
+                            children: {
+                                partyId: string;
+                                name: string;
+                                ageYears: number | null;
+                                needs: string[];
+                                /** @enum {string} */
+                                whereabouts: "with_resident" | "in_session" | "returned";
+                            }[];
+                            notAllowed: {
+                                partyId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                description: string | null;
+                                inBuilding: boolean;
+                            }[];
+                            events: {
+                                id: string;
+                                clientId: string;
+                                sessionId: string;
+                                /** @enum {string} */
+                                kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                partyId: string | null;
+                                side: ("resident" | "non_resident") | null;
+                                name: string;
+                                listed: boolean;
+                                at: string;
+                                note: string | null;
+                                recordedBy: string | null;
+                                voided: boolean;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                            endedEarly: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            attendanceNote: string | null;
+                            observation: {
+                                id: string | null;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "returned" | "released";
+                            } | null;
+                            incidents: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/attendance-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Keep a short practical note on attendance (never what happened in the session) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            familyName: string | null;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "scheduled" | "cancelled" | "skipped" | "completed" | "did_not_attend" | "suspended";
+                            version: number;
+                            venueName: string | null;
+                            roomName: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            flags: ("domestic_abuse" | "non_molestation_order" | "abduction_risk" | "substance_misuse" | "allegations" | "child_protection" | "mental_health" | "address_confidential" | "must_not_attend")[];
+                            parties: {
+                                /** @enum {string} */
+                                side: "resident" | "non_resident";
+                                first: boolean;
+                                arrivesAt: string;
+                                leavesAt: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localArrive: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localLeave: string;
+                                entrance: string | null;
+                                waitingRoom: string | null;
+                                people: {
+                                    partyId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                    description: string | null;
+                                    inBuilding: boolean;
+                                }[];
+                                /** @enum {string} */
+                                presence: "expected" | "in" | "left";
+                                lateMinutes: number | null;
+                            }[];
+                            children: {
+                                partyId: string;
+                                name: string;
+                                ageYears: number | null;
+                                needs: string[];
+                                /** @enum {string} */
+                                whereabouts: "with_resident" | "in_session" | "returned";
+                            }[];
+                            notAllowed: {
+                                partyId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "child" | "resident_parent" | "non_resident_parent" | "grandparent" | "foster_carer" | "new_partner" | "other_relative" | "named_attendee" | "social_worker" | "referrer" | "other";
+                                description: string | null;
+                                inBuilding: boolean;
+                            }[];
+                            events: {
+                                id: string;
+                                clientId: string;
+                                sessionId: string;
+                                /** @enum {string} */
+                                kind: "arrived" | "left" | "child_handed_over" | "child_returned" | "refused_entry";
+                                partyId: string | null;
+                                side: ("resident" | "non_resident") | null;
+                                name: string;
+                                listed: boolean;
+                                at: string;
+                                note: string | null;
+                                recordedBy: string | null;
+                                voided: boolean;
+                            }[];
+                            warnings: {
+                                code: string;
+                                message: string;
+                            }[];
+                            endedEarly: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            attendanceNote: string | null;
+                            observation: {
+                                id: string | null;
+                                /** @enum {string} */
+                                status: "none" | "draft" | "submitted" | "returned" | "released";
+                            } | null;
+                            incidents: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session-day-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lateness, incident notice times, observation deadlines, the ladder and feedback */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            referrerNoticeTime: string;
+                            referrerNoticeWorkingDays: number;
+                            observationDueWorkingDays: number;
+                            lateAfterMinutes: number;
+                            zeroToleranceCategories: ("rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show")[];
+                            warningsBeforeSuspension: number;
+                            feedbackOn: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some session-day rules */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Local time in the centre’s time zone, HH:mm */
+                        referrerNoticeTime?: string;
+                        referrerNoticeWorkingDays?: number;
+                        observationDueWorkingDays?: number;
+                        lateAfterMinutes?: number;
+                        zeroToleranceCategories?: ("rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show")[];
+                        warningsBeforeSuspension?: number;
+                        feedbackOn?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            referrerNoticeTime: string;
+                            referrerNoticeWorkingDays: number;
+                            observationDueWorkingDays: number;
+                            lateAfterMinutes: number;
+                            zeroToleranceCategories: ("rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show")[];
+                            warningsBeforeSuspension: number;
+                            feedbackOn: boolean;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say how a session went: a parent’s own form, or a child’s faces form with a volunteer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        form: "parent";
+                        answers: {
+                            welcome: number;
+                            safe: number;
+                            childEnjoyed: number;
+                            staffHelpful: number;
+                        };
+                        comment?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        form: "child";
+                        /** Format: uuid */
+                        partyId: string;
+                        answers: {
+                            today: number;
+                            safe?: number;
+                            again?: number;
+                        };
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your sessions of the last 90 days and whether you have said how each went */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                sessionId: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                given: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How families found their sessions over a period, in aggregate, comments without names or dates */
+        get: {
+            parameters: {
+                query: {
+                    centreId?: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            parent: {
+                                responses: number;
+                                questions: {
+                                    question: string;
+                                    label: string;
+                                    counts: number[];
+                                    average: number | null;
+                                }[];
+                            };
+                            child: {
+                                responses: number;
+                                questions: {
+                                    question: string;
+                                    label: string;
+                                    counts: number[];
+                                    average: number | null;
+                                }[];
+                            };
+                            comments: {
+                                /** @enum {string} */
+                                form: "parent" | "child";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observation records to write or check: the desk sees its centres’, a volunteer their own */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "returned" | "released";
+                    caseId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            observations: {
+                                id: string;
+                                sessionId: string;
+                                caseId: string;
+                                caseReference: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "released";
+                                version: number;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                checkedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                releasedAt: string | null;
+                                returnNote: string | null;
+                                /** Format: date */
+                                dueOn: string;
+                                can: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    release: boolean;
+                                    return: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations/{observationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One observation record, for the desk or its author */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    observationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionId: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** Format: date */
+                            date: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "released";
+                            version: number;
+                            sections: {
+                                arrival?: string;
+                                greeting?: string;
+                                play?: string;
+                                care?: string;
+                                childResponses?: string;
+                                boundaries?: string;
+                                concerns?: string;
+                                intervention?: string;
+                                ending?: string;
+                                quotes?: string;
+                            };
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            checkedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            savedAt: string;
+                            submittedAt: string | null;
+                            releasedAt: string | null;
+                            returnNote: string | null;
+                            /** Format: date */
+                            dueOn: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                release: boolean;
+                                return: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{sessionId}/observation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session’s observation record, or why it may not have one (supported sessions never do) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            allowed: boolean;
+                            reason: string | null;
+                            observation: {
+                                id: string;
+                                sessionId: string;
+                                caseId: string;
+                                caseReference: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "released";
+                                version: number;
+                                sections: {
+                                    arrival?: string;
+                                    greeting?: string;
+                                    play?: string;
+                                    care?: string;
+                                    childResponses?: string;
+                                    boundaries?: string;
+                                    concerns?: string;
+                                    intervention?: string;
+                                    ending?: string;
+                                    quotes?: string;
+                                };
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                checkedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                savedAt: string;
+                                submittedAt: string | null;
+                                releasedAt: string | null;
+                                returnNote: string | null;
+                                /** Format: date */
+                                dueOn: string;
+                                can: {
+                                    edit: boolean;
+                                    submit: boolean;
+                                    release: boolean;
+                                    return: boolean;
+                                };
+                            } | null;
+                            session?: {
+                                caseReference: string;
+                                /** Format: date */
+                                date: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localStart: string;
+                                /** @description Local time in the centre’s time zone, HH:mm */
+                                localEnd: string;
+                                /** @enum {string} */
+                                serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save the sections written so far (version 0 starts the record); a stale version is refused */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sections: {
+                            arrival?: string;
+                            greeting?: string;
+                            play?: string;
+                            care?: string;
+                            childResponses?: string;
+                            boundaries?: string;
+                            concerns?: string;
+                            intervention?: string;
+                            ending?: string;
+                            quotes?: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionId: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** Format: date */
+                            date: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "released";
+                            version: number;
+                            sections: {
+                                arrival?: string;
+                                greeting?: string;
+                                play?: string;
+                                care?: string;
+                                childResponses?: string;
+                                boundaries?: string;
+                                concerns?: string;
+                                intervention?: string;
+                                ending?: string;
+                                quotes?: string;
+                            };
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            checkedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            savedAt: string;
+                            submittedAt: string | null;
+                            releasedAt: string | null;
+                            returnNote: string | null;
+                            /** Format: date */
+                            dueOn: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                release: boolean;
+                                return: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations/{observationId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The author sends the record for checking */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    observationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionId: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** Format: date */
+                            date: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "released";
+                            version: number;
+                            sections: {
+                                arrival?: string;
+                                greeting?: string;
+                                play?: string;
+                                care?: string;
+                                childResponses?: string;
+                                boundaries?: string;
+                                concerns?: string;
+                                intervention?: string;
+                                ending?: string;
+                                quotes?: string;
+                            };
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            checkedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            savedAt: string;
+                            submittedAt: string | null;
+                            releasedAt: string | null;
+                            returnNote: string | null;
+                            /** Format: date */
+                            dueOn: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                release: boolean;
+                                return: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations/{observationId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the record back to its author with what to change (not by the author) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    observationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionId: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** Format: date */
+                            date: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "released";
+                            version: number;
+                            sections: {
+                                arrival?: string;
+                                greeting?: string;
+                                play?: string;
+                                care?: string;
+                                childResponses?: string;
+                                boundaries?: string;
+                                concerns?: string;
+                                intervention?: string;
+                                ending?: string;
+                                quotes?: string;
+                            };
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            checkedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            savedAt: string;
+                            submittedAt: string | null;
+                            releasedAt: string | null;
+                            returnNote: string | null;
+                            /** Format: date */
+                            dueOn: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                release: boolean;
+                                return: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/observations/{observationId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a checked record (not by the author); it never changes again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    observationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            sessionId: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** Format: date */
+                            date: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localStart: string;
+                            /** @description Local time in the centre’s time zone, HH:mm */
+                            localEnd: string;
+                            /** @enum {string} */
+                            serviceType: "supported" | "supervised" | "handover" | "indirect" | "escorted" | "virtual";
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "released";
+                            version: number;
+                            sections: {
+                                arrival?: string;
+                                greeting?: string;
+                                play?: string;
+                                care?: string;
+                                childResponses?: string;
+                                boundaries?: string;
+                                concerns?: string;
+                                intervention?: string;
+                                ending?: string;
+                                quotes?: string;
+                            };
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            checkedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            savedAt: string;
+                            submittedAt: string | null;
+                            releasedAt: string | null;
+                            returnNote: string | null;
+                            /** Format: date */
+                            dueOn: string;
+                            can: {
+                                edit: boolean;
+                                submit: boolean;
+                                release: boolean;
+                                return: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents of your centres, newest first, without their accounts */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    status?: "open" | "reviewed" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                sessionId: string | null;
+                                /** @enum {string} */
+                                category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                                /** @enum {string} */
+                                severity: "low" | "moderate" | "serious" | "critical";
+                                critical: boolean;
+                                occurredAt: string;
+                                location: string | null;
+                                people: {
+                                    partyId: string;
+                                    name: string;
+                                    side: ("resident" | "non_resident") | null;
+                                }[];
+                                actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                                witnesses: string | null;
+                                reasonsNotToAct: string | null;
+                                /** @enum {string} */
+                                status: "open" | "reviewed" | "closed";
+                                reportedBy: string | null;
+                                coordinatorNotifiedAt: string | null;
+                                referrerDueAt: string | null;
+                                referrerNotifiedAt: string | null;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                                suggestedSanction: {
+                                    /** @enum {string} */
+                                    level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                    because: string;
+                                } | null;
+                                warnings: {
+                                    id: string;
+                                    caseId: string;
+                                    partyId: string;
+                                    personName: string;
+                                    side: ("resident" | "non_resident") | null;
+                                    /** @enum {string} */
+                                    level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                    reason: string;
+                                    incidentId: string | null;
+                                    issuedAt: string;
+                                    issuedBy: string | null;
+                                }[];
+                                suspension: {
+                                    id: string;
+                                    caseId: string;
+                                    incidentId: string | null;
+                                    /** Format: date */
+                                    from: string;
+                                    conditions: string;
+                                    /** @enum {string} */
+                                    status: "active" | "lifted";
+                                    sessionsSuspended: number;
+                                    createdAt: string;
+                                    liftedAt: string | null;
+                                    liftNote: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report an incident (from a session: the desk or a volunteer on duty that day); the coordinators are told at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        clientId?: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        sessionId?: string | null;
+                        /** @enum {string} */
+                        category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                        /** @enum {string} */
+                        severity: "low" | "moderate" | "serious" | "critical";
+                        /** Format: date-time */
+                        occurredAt?: string;
+                        location?: string | null;
+                        /** @default [] */
+                        peopleInvolved?: string[];
+                        whatHappened: string;
+                        childAccount?: string | null;
+                        injuries?: string | null;
+                        witnesses?: string | null;
+                        /** @default [] */
+                        actions?: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                        reasonsNotToAct?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                            /** @enum {string} */
+                            severity: "low" | "moderate" | "serious" | "critical";
+                            critical: boolean;
+                            occurredAt: string;
+                            location: string | null;
+                            people: {
+                                partyId: string;
+                                name: string;
+                                side: ("resident" | "non_resident") | null;
+                            }[];
+                            actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                            whatHappened: string;
+                            childAccount: string | null;
+                            injuries: string | null;
+                            witnesses: string | null;
+                            reasonsNotToAct: string | null;
+                            /** @enum {string} */
+                            status: "open" | "reviewed" | "closed";
+                            reportedBy: string | null;
+                            coordinatorNotifiedAt: string | null;
+                            referrerDueAt: string | null;
+                            referrerNotifiedAt: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            suggestedSanction: {
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                because: string;
+                            } | null;
+                            warnings: {
+                                id: string;
+                                caseId: string;
+                                partyId: string;
+                                personName: string;
+                                side: ("resident" | "non_resident") | null;
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                reason: string;
+                                incidentId: string | null;
+                                issuedAt: string;
+                                issuedBy: string | null;
+                            }[];
+                            suspension: {
+                                id: string;
+                                caseId: string;
+                                incidentId: string | null;
+                                /** Format: date */
+                                from: string;
+                                conditions: string;
+                                /** @enum {string} */
+                                status: "active" | "lifted";
+                                sessionsSuspended: number;
+                                createdAt: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/referrer-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the referrer notices that have fallen due (they also go every quarter of an hour) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: number;
+                            incidents: number;
+                            withoutAddress: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident with its account, warnings, suspension and the ladder’s suggestion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                            /** @enum {string} */
+                            severity: "low" | "moderate" | "serious" | "critical";
+                            critical: boolean;
+                            occurredAt: string;
+                            location: string | null;
+                            people: {
+                                partyId: string;
+                                name: string;
+                                side: ("resident" | "non_resident") | null;
+                            }[];
+                            actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                            whatHappened: string;
+                            childAccount: string | null;
+                            injuries: string | null;
+                            witnesses: string | null;
+                            reasonsNotToAct: string | null;
+                            /** @enum {string} */
+                            status: "open" | "reviewed" | "closed";
+                            reportedBy: string | null;
+                            coordinatorNotifiedAt: string | null;
+                            referrerDueAt: string | null;
+                            referrerNotifiedAt: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            suggestedSanction: {
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                because: string;
+                            } | null;
+                            warnings: {
+                                id: string;
+                                caseId: string;
+                                partyId: string;
+                                personName: string;
+                                side: ("resident" | "non_resident") | null;
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                reason: string;
+                                incidentId: string | null;
+                                issuedAt: string;
+                                issuedBy: string | null;
+                            }[];
+                            suspension: {
+                                id: string;
+                                caseId: string;
+                                incidentId: string | null;
+                                /** Format: date */
+                                from: string;
+                                conditions: string;
+                                /** @enum {string} */
+                                status: "active" | "lifted";
+                                sessionsSuspended: number;
+                                createdAt: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{incidentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the coordinator’s review: reviewed or closed, with what was decided */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "reviewed" | "closed";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                            /** @enum {string} */
+                            severity: "low" | "moderate" | "serious" | "critical";
+                            critical: boolean;
+                            occurredAt: string;
+                            location: string | null;
+                            people: {
+                                partyId: string;
+                                name: string;
+                                side: ("resident" | "non_resident") | null;
+                            }[];
+                            actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                            whatHappened: string;
+                            childAccount: string | null;
+                            injuries: string | null;
+                            witnesses: string | null;
+                            reasonsNotToAct: string | null;
+                            /** @enum {string} */
+                            status: "open" | "reviewed" | "closed";
+                            reportedBy: string | null;
+                            coordinatorNotifiedAt: string | null;
+                            referrerDueAt: string | null;
+                            referrerNotifiedAt: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            suggestedSanction: {
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                because: string;
+                            } | null;
+                            warnings: {
+                                id: string;
+                                caseId: string;
+                                partyId: string;
+                                personName: string;
+                                side: ("resident" | "non_resident") | null;
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                reason: string;
+                                incidentId: string | null;
+                                issuedAt: string;
+                                issuedBy: string | null;
+                            }[];
+                            suspension: {
+                                id: string;
+                                caseId: string;
+                                incidentId: string | null;
+                                /** Format: date */
+                                from: string;
+                                conditions: string;
+                                /** @enum {string} */
+                                status: "active" | "lifted";
+                                sessionsSuspended: number;
+                                createdAt: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{incidentId}/notify-referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the referrer notice of an incident now (once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                            /** @enum {string} */
+                            severity: "low" | "moderate" | "serious" | "critical";
+                            critical: boolean;
+                            occurredAt: string;
+                            location: string | null;
+                            people: {
+                                partyId: string;
+                                name: string;
+                                side: ("resident" | "non_resident") | null;
+                            }[];
+                            actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                            whatHappened: string;
+                            childAccount: string | null;
+                            injuries: string | null;
+                            witnesses: string | null;
+                            reasonsNotToAct: string | null;
+                            /** @enum {string} */
+                            status: "open" | "reviewed" | "closed";
+                            reportedBy: string | null;
+                            coordinatorNotifiedAt: string | null;
+                            referrerDueAt: string | null;
+                            referrerNotifiedAt: string | null;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            suggestedSanction: {
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                because: string;
+                            } | null;
+                            warnings: {
+                                id: string;
+                                caseId: string;
+                                partyId: string;
+                                personName: string;
+                                side: ("resident" | "non_resident") | null;
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                reason: string;
+                                incidentId: string | null;
+                                issuedAt: string;
+                                issuedBy: string | null;
+                            }[];
+                            suspension: {
+                                id: string;
+                                caseId: string;
+                                incidentId: string | null;
+                                /** Format: date */
+                                from: string;
+                                conditions: string;
+                                /** @enum {string} */
+                                status: "active" | "lifted";
+                                sessionsSuspended: number;
+                                createdAt: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                            } | null;
+                            notice: {
+                                sent: number;
+                                skipped: {
+                                    referralId: string;
+                                    reference: string;
+                                    referrer: string;
+                                    reason: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/conduct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case’s incidents, warnings and suspensions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            incidents: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                sessionId: string | null;
+                                /** @enum {string} */
+                                category: "rule_breach" | "aggression" | "intoxication" | "unauthorised_person" | "child_distress" | "injury" | "safeguarding_concern" | "disclosure_by_child" | "attempted_abduction" | "allegation_against_staff" | "property_damage" | "late_or_no_show";
+                                /** @enum {string} */
+                                severity: "low" | "moderate" | "serious" | "critical";
+                                critical: boolean;
+                                occurredAt: string;
+                                location: string | null;
+                                people: {
+                                    partyId: string;
+                                    name: string;
+                                    side: ("resident" | "non_resident") | null;
+                                }[];
+                                actions: ("verbal_warning_given" | "session_ended_early" | "asked_to_leave" | "refused_entry" | "police_called" | "local_authority_referral" | "first_aid" | "parents_informed" | "accident_book")[];
+                                witnesses: string | null;
+                                reasonsNotToAct: string | null;
+                                /** @enum {string} */
+                                status: "open" | "reviewed" | "closed";
+                                reportedBy: string | null;
+                                coordinatorNotifiedAt: string | null;
+                                referrerDueAt: string | null;
+                                referrerNotifiedAt: string | null;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                                suggestedSanction: {
+                                    /** @enum {string} */
+                                    level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                    because: string;
+                                } | null;
+                                warnings: {
+                                    id: string;
+                                    caseId: string;
+                                    partyId: string;
+                                    personName: string;
+                                    side: ("resident" | "non_resident") | null;
+                                    /** @enum {string} */
+                                    level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                    reason: string;
+                                    incidentId: string | null;
+                                    issuedAt: string;
+                                    issuedBy: string | null;
+                                }[];
+                                suspension: {
+                                    id: string;
+                                    caseId: string;
+                                    incidentId: string | null;
+                                    /** Format: date */
+                                    from: string;
+                                    conditions: string;
+                                    /** @enum {string} */
+                                    status: "active" | "lifted";
+                                    sessionsSuspended: number;
+                                    createdAt: string;
+                                    liftedAt: string | null;
+                                    liftNote: string | null;
+                                } | null;
+                            }[];
+                            warnings: {
+                                id: string;
+                                caseId: string;
+                                partyId: string;
+                                personName: string;
+                                side: ("resident" | "non_resident") | null;
+                                /** @enum {string} */
+                                level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                                reason: string;
+                                incidentId: string | null;
+                                issuedAt: string;
+                                issuedBy: string | null;
+                            }[];
+                            suspensions: {
+                                id: string;
+                                caseId: string;
+                                incidentId: string | null;
+                                /** Format: date */
+                                from: string;
+                                conditions: string;
+                                /** @enum {string} */
+                                status: "active" | "lifted";
+                                sessionsSuspended: number;
+                                createdAt: string;
+                                liftedAt: string | null;
+                                liftNote: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a warning or sanction given to an adult of the case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        partyId: string;
+                        /** @enum {string} */
+                        level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                        reason: string;
+                        incidentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            partyId: string;
+                            personName: string;
+                            side: ("resident" | "non_resident") | null;
+                            /** @enum {string} */
+                            level: "verbal_warning" | "written_warning" | "session_ended" | "service_suspended" | "place_withdrawn" | "permanent_exclusion";
+                            reason: string;
+                            incidentId: string | null;
+                            issuedAt: string;
+                            issuedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend the case’s booked sessions from a date, with the conditions for re-admission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        conditions: string;
+                        incidentId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            incidentId: string | null;
+                            /** Format: date */
+                            from: string;
+                            conditions: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted";
+                            sessionsSuspended: number;
+                            createdAt: string;
+                            liftedAt: string | null;
+                            liftNote: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suspensions/{suspensionId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-admit the family: future suspended sessions are booked again and the parents told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    suspensionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            incidentId: string | null;
+                            /** Format: date */
+                            from: string;
+                            conditions: string;
+                            /** @enum {string} */
+                            status: "active" | "lifted";
+                            sessionsSuspended: number;
+                            createdAt: string;
+                            liftedAt: string | null;
+                            liftNote: string | null;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/report-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the case’s reports can go to: the referrer of each of its referrals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recipients: {
+                                referralId: string;
+                                label: string;
+                                side: ("resident" | "non_resident") | null;
+                                hasAccount: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a report would say if released now, line by line, with the redaction check */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "attendance" | "supervised";
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** Format: uuid */
+                        referralId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "attendance" | "supervised";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            recipient: {
+                                referralId: string;
+                                label: string;
+                                side: ("resident" | "non_resident") | null;
+                                hasAccount: boolean;
+                            };
+                            lines: {
+                                heading: string;
+                                text: string;
+                            }[];
+                            sessions: number;
+                            unreleased: number;
+                            redaction: {
+                                checked: string[];
+                                findings: {
+                                    side: ("resident" | "non_resident") | null;
+                                    field: string;
+                                    where: string;
+                                    message: string;
+                                }[];
+                                ok: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reports/preview.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a PDF marked “PREVIEW – NOT RELEASED” on every page */
+        get: {
+            parameters: {
+                query: {
+                    kind: "attendance" | "supervised";
+                    from: string;
+                    to: string;
+                    referralId: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s release log: what went out, to whom, when, by whom, and downloads */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releases: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                /** @enum {string} */
+                                kind: "attendance" | "supervised";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                recipient: string;
+                                recipientSide: ("resident" | "non_resident") | null;
+                                releasedAt: string;
+                                releasedBy: string | null;
+                                sha256: string;
+                                sizeBytes: number;
+                                pages: number;
+                                firstDownloadedAt: string | null;
+                                downloads: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Release a report to a referrer, after the redaction check; the exact PDF is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "attendance" | "supervised";
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        /** Format: uuid */
+                        referralId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caseId: string;
+                            caseReference: string;
+                            /** @enum {string} */
+                            kind: "attendance" | "supervised";
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            recipient: string;
+                            recipientSide: ("resident" | "non_resident") | null;
+                            releasedAt: string;
+                            releasedBy: string | null;
+                            sha256: string;
+                            sizeBytes: number;
+                            pages: number;
+                            firstDownloadedAt: string | null;
+                            downloads: number;
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Released reports you may download: a referrer’s own, or those of your centres */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            releases: {
+                                id: string;
+                                caseId: string;
+                                caseReference: string;
+                                /** @enum {string} */
+                                kind: "attendance" | "supervised";
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                recipient: string;
+                                recipientSide: ("resident" | "non_resident") | null;
+                                releasedAt: string;
+                                releasedBy: string | null;
+                                sha256: string;
+                                sizeBytes: number;
+                                pages: number;
+                                firstDownloadedAt: string | null;
+                                downloads: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-releases/{releaseId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a released report: exactly the PDF that was released */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    releaseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,5 +1,7 @@
 import {
   IconAddressBook,
+  IconAlertOctagon,
+  IconNotes,
   IconFolders,
   IconHeartHandshake,
   IconHourglass,
@@ -8,6 +10,9 @@ import {
   IconCalendarEvent,
   IconCalendarUser,
   IconClockHour4,
+  IconDoorEnter,
+  IconFileReport,
+  IconMoodHappy,
   IconHome,
   IconListDetails,
   IconMail,
@@ -28,13 +33,23 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'Home', icon: IconHome },
+  { to: '/today', label: 'Today', icon: IconDoorEnter, roles: ['admin', 'coordinator', 'volunteer'] },
   { to: '/referrals', label: 'Referrals', icon: IconInbox, roles: ['admin', 'coordinator', 'referrer'] },
   { to: '/cases', label: 'Cases', icon: IconFolders, roles: ['admin', 'coordinator'] },
   { to: '/waiting-list', label: 'Waiting list', icon: IconHourglass, roles: ['admin', 'coordinator'] },
   { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent, roles: ['admin', 'coordinator'] },
+  {
+    to: '/observations',
+    label: 'Session records',
+    icon: IconNotes,
+    roles: ['admin', 'coordinator', 'volunteer'],
+  },
+  { to: '/incidents', label: 'Incidents', icon: IconAlertOctagon, roles: ['admin', 'coordinator'] },
   { to: '/volunteers', label: 'Volunteers', icon: IconUsersGroup, roles: ['admin', 'coordinator'] },
   { to: '/rota', label: 'Rota', icon: IconCalendarUser, roles: ['admin', 'coordinator'] },
   { to: '/volunteer-hours', label: 'Hours', icon: IconClockHour4, roles: ['admin', 'coordinator'] },
+  { to: '/reports', label: 'Reports', icon: IconFileReport, roles: ['admin', 'coordinator', 'referrer'] },
+  { to: '/feedback', label: 'Feedback', icon: IconMoodHappy, roles: ['admin', 'coordinator'] },
   { to: '/my-family', label: 'My family', icon: IconHeartHandshake, roles: ['parent'] },
   { to: '/my-volunteering', label: 'My volunteering', icon: IconUserHeart, roles: ['volunteer'] },
   {
