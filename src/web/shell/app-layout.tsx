@@ -1,4 +1,4 @@
-import { Box, Burger, Button, Group, NavLink, Text, VisuallyHidden } from '@mantine/core'
+import { Box, Burger, Button, Group, Modal, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconLogout } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -10,6 +10,7 @@ import { Loading } from '../components/loading'
 import classes from './app-layout.module.css'
 import { BrandMark } from './brand-mark'
 import { visibleNavItems } from './navigation'
+import { unsentWork } from '../unsent-work'
 
 /**
  * The signed-in frame: header with the organisation and sign-out, navigation (a burger menu on
@@ -22,6 +23,8 @@ export function AppLayout() {
   const queryClient = useQueryClient()
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
   const [signingOut, setSigningOut] = useState(false)
+  // What signing out now would lose, while the person decides.
+  const [unsent, setUnsent] = useState<string[] | null>(null)
 
   // A chosen page replaces the phone menu.
   useEffect(() => closeNav(), [location.pathname, closeNav])
@@ -41,9 +44,15 @@ export function AppLayout() {
   const { organisation, user, roles } = session.data
   const items = visibleNavItems(roles.map((grant) => grant.role))
   const handleSignOut = async () => {
+    setUnsent(null)
     setSigningOut(true)
     await signOut(queryClient)
     await navigate('/login', { replace: true })
+  }
+  const askToSignOut = () => {
+    const waiting = unsentWork()
+    if (waiting.length > 0) setUnsent(waiting)
+    else void handleSignOut()
   }
 
   return (
@@ -70,13 +79,32 @@ export function AppLayout() {
         <Button
           variant="default"
           leftSection={<IconLogout size={18} aria-hidden="true" />}
-          onClick={() => void handleSignOut()}
+          onClick={askToSignOut}
           loading={signingOut}
         >
           Sign out
           <VisuallyHidden> {user.displayName}</VisuallyHidden>
         </Button>
       </header>
+      <Modal opened={unsent !== null} onClose={() => setUnsent(null)} title="Sign out now?">
+        <Stack>
+          {unsent?.map((line) => (
+            <Text key={line}>{line}</Text>
+          ))}
+          <Text>
+            Signing out wipes them from this device. Stay signed in until the connection is back and they are
+            sent.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setUnsent(null)}>
+              Stay signed in
+            </Button>
+            <Button color="red" onClick={() => void handleSignOut()}>
+              Sign out anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <div className={classes.body}>
         <nav id="main-navigation" aria-label="Main" className={classes.nav} data-open={navOpen || undefined}>
           <div className={classes.navInner}>

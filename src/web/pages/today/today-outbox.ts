@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect, useSyncExternalStore } from 'react'
 import type { CurrentSession } from '../../api/types'
 import { sessionQueryKey } from '../../auth/session'
+import { registerUnsentWork } from '../../unsent-work'
 import { replaceSession } from './door-board'
 import { DoorOutbox, type OutboxState } from './door-outbox'
 import { pendingCount } from './door-queue'
@@ -44,6 +45,14 @@ function createOutbox(): DoorOutbox {
   // Closing or reloading the page would lose the taps not yet sent: the browser asks first.
   window.addEventListener('beforeunload', (event) => {
     if (pendingCount(box.getSnapshot().queue) > 0) event.preventDefault()
+  })
+  // Signing out empties the queue, so the sign-out button asks first.
+  registerUnsentWork(() => {
+    const waiting = pendingCount(box.getSnapshot().queue)
+    if (waiting === 0) return null
+    return waiting === 1
+      ? '1 tap at the door has not been sent yet.'
+      : `${waiting} taps at the door have not been sent yet.`
   })
   return box
 }
