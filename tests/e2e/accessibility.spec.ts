@@ -23,6 +23,11 @@ const PAGES = [
   { name: 'settings', path: '/settings', heading: 'Centres and settings', screenshot: true },
   { name: 'people', path: '/people', heading: 'People', screenshot: false },
   { name: 'outbox', path: '/outbox', heading: 'Outbox', screenshot: true },
+  { name: 'today', path: '/today', heading: 'Today', screenshot: true },
+  { name: 'session-records', path: '/observations', heading: 'Session records', screenshot: true },
+  { name: 'incidents', path: '/incidents', heading: 'Incidents', screenshot: true },
+  { name: 'reports', path: '/reports', heading: 'Reports', screenshot: false },
+  { name: 'feedback', path: '/feedback', heading: 'Feedback', screenshot: true },
 ] as const
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
