@@ -72,6 +72,31 @@ interface World {
   assignmentId: string
   swapId: string
   hoursId: string
+  /** The session day of a case of its own: see buildDoor. */
+  door: Door
+}
+
+/**
+ * A case opened from a referral the matrix's referrer made (the admin's in the foreign world), with a
+ * supported and a supervised session on a Saturday already past when the volunteer was on the rota:
+ * a refusal at the door recorded, the volunteer's observation record submitted for checking.
+ */
+interface Door {
+  caseId: string
+  referralId: string
+  childPartyId: string
+  adultPartyId: string
+  day: string
+  sessionId: string
+  supervisedId: string
+  eventId: string
+  observationId: string
+  /** An incident at the door, a suspension of the case already lifted, an attendance report released. */
+  incidentId: string
+  suspensionId: string
+  releaseId: string
+  /** The volunteer's sign-in (the volunteer of the foreign world there), to write records as them. */
+  volunteer: BuiltUser
 }
 
 interface Call {
@@ -337,6 +362,191 @@ async function currentPolicyVersion(policyId: string): Promise<string> {
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** An observation record's sections, each one the record must have before it is submitted. */
+const OBSERVED = {
+  arrival: 'Arrived on time with the child.',
+  greeting: 'A warm hello; the child smiled.',
+  play: 'They built a garage together.',
+  childResponses: 'The child laughed often.',
+  ending: 'A calm goodbye at the end.',
+}
+
+let doorSaturdays = 0
+/** A Saturday already past (2025-07-12 on, a week apart) that no session-day sample has used yet. */
+function freshDoorDay(): string {
+  doorSaturdays += 1
+  return plusDays('2025-07-05', 7 * doorSaturdays)
+}
+
+/** A one-off of the door case on a fresh past Saturday, with the world's volunteer on that day's rota. */
+async function freshDoorSession(w: World, serviceType: 'supported' | 'supervised'): Promise<string> {
+  const desk = await signedIn(w.rotaDesk)
+  const date = freshDoorDay()
+  const id = await bookDoorSession(desk, w, date, serviceType)
+  await putOnRota(desk, w, date)
+  return id
+}
+
+type DoorPlace = Pick<
+  World,
+  'organisationId' | 'centreId' | 'venueId' | 'roomId' | 'openingId' | 'volunteerId'
+>
+
+/** A one-off of the door case on a day (supervised ones in the afternoon). */
+async function bookDoorSession(
+  desk: TestBrowser,
+  w: DoorPlace & { door: Pick<Door, 'caseId'> },
+  date: string,
+  serviceType: 'supported' | 'supervised',
+): Promise<string> {
+  await signCurrentRules(desk, { organisationId: w.organisationId, caseId: w.door.caseId })
+  const times = serviceType === 'supervised' ? { startsAt: '13:00', durationMinutes: 60 } : {}
+  const booked = await desk.post(
+    `/api/cases/${w.door.caseId}/plans`,
+    oneOff(w, date, { serviceType, ...times }),
+  )
+  expectStatus(booked, 201)
+  const id = booked.json<{ sessions: { id: string }[] }>().sessions[0]?.id
+  if (!id) throw new Error('no session booked')
+  return id
+}
+
+/** The world's volunteer on the floor of a day's Saturday shift. */
+async function putOnRota(desk: TestBrowser, w: DoorPlace, date: string): Promise<void> {
+  const placed = await desk.post(`/api/centres/${w.centreId}/rota/assignments`, {
+    shiftKey: `opening:${w.openingId}:${date}`,
+    duty: 'floor',
+    volunteerId: w.volunteerId,
+    override: true,
+  })
+  expectStatus(placed, 201)
+}
+
+/** A record of a fresh supervised session, written and submitted by the world's volunteer. */
+async function submittedByVolunteer(w: World): Promise<string> {
+  const sessionId = await freshDoorSession(w, 'supervised')
+  return writeAndSubmit(await signedIn(w.door.volunteer), sessionId)
+}
+
+async function writeAndSubmit(author: TestBrowser, sessionId: string): Promise<string> {
+  const saved = await author.put(`/api/sessions/${sessionId}/observation`, { version: 0, sections: OBSERVED })
+  expectStatus(saved, 200)
+  const id = saved.json<{ id: string }>().id
+  expectStatus(await author.post(`/api/observations/${id}/submit`, { version: 1 }), 200)
+  return id
+}
+
+async function sessionVersion(sessionId: string): Promise<number> {
+  const row = await t.deps.db
+    .selectFrom('sessions')
+    .select('version')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow()
+  return row.version
+}
+
+/** An incident reported from the door's session (the desk, or the volunteer on duty that day). */
+const incidentAt = (door: Pick<Door, 'caseId' | 'sessionId'>) => ({
+  caseId: door.caseId,
+  sessionId: door.sessionId,
+  category: 'rule_breach',
+  severity: 'low',
+  whatHappened: 'Raised voice in the waiting area; calmed when asked.',
+  actions: ['verbal_warning_given'],
+})
+
+const LIFT = { note: 'The parent signed the ground rules again' }
+
+/** The door case's sessions suspended from a day still ahead (none are: nothing moves). */
+async function suspendDoorCase(desk: TestBrowser, caseId: string): Promise<string> {
+  const made = await desk.post(`/api/cases/${caseId}/suspensions`, {
+    from: '2031-01-04',
+    conditions: 'Sign the ground rules again',
+  })
+  expectStatus(made, 201)
+  return made.json<{ id: string }>().id
+}
+
+/** The door case's suspension in force, if there is one. */
+async function activeSuspension(caseId: string): Promise<string | undefined> {
+  const row = await t.deps.db
+    .selectFrom('suspensions')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** An attendance report of the door's Saturdays for the referrer of a referral. */
+const reportOf = (referralId: string) => ({
+  kind: 'attendance',
+  from: '2025-07-01',
+  to: '2025-12-31',
+  referralId,
+})
+
+/** Every call on one world's door records, for callers to whom that world is a stranger (404 each). */
+function doorCalls(w: World, words: string): [string, string, unknown?][] {
+  const door = w.door
+  return [
+    [
+      'POST',
+      `/api/sessions/${door.sessionId}/attendance`,
+      {
+        clientId: crypto.randomUUID(),
+        kind: 'refused_entry',
+        side: 'resident',
+        visitorName: words,
+        at: onDoorDay(w, '10:00'),
+      },
+    ],
+    ['POST', `/api/attendance-events/${door.eventId}/void`, {}],
+    [
+      'POST',
+      `/api/sessions/${door.sessionId}/end-early`,
+      { reason: words, at: onDoorDay(w, '10:30'), version: 1 },
+    ],
+    ['PUT', `/api/sessions/${door.sessionId}/attendance-note`, { note: words, version: 1 }],
+    [
+      'POST',
+      `/api/sessions/${door.sessionId}/feedback`,
+      { form: 'child', partyId: door.childPartyId, answers: { today: 1 } },
+    ],
+    ['GET', `/api/observations/${door.observationId}`],
+    ['GET', `/api/sessions/${door.supervisedId}/observation`],
+    ['PUT', `/api/sessions/${door.supervisedId}/observation`, { version: 2, sections: { arrival: words } }],
+    ['POST', `/api/observations/${door.observationId}/submit`, { version: 2 }],
+    ['POST', `/api/observations/${door.observationId}/return`, { version: 2, note: words }],
+    ['POST', `/api/observations/${door.observationId}/release`, { version: 2 }],
+    ['POST', '/api/incidents', incidentAt(door)],
+    ['POST', '/api/incidents', { ...incidentAt(door), sessionId: null }],
+    ['GET', `/api/incidents/${door.incidentId}`],
+    ['POST', `/api/incidents/${door.incidentId}/review`, { status: 'closed', note: words }],
+    ['POST', `/api/incidents/${door.incidentId}/notify-referrer`, {}],
+    ['GET', `/api/cases/${door.caseId}/conduct`],
+    [
+      'POST',
+      `/api/cases/${door.caseId}/warnings`,
+      { partyId: door.adultPartyId, level: 'written_warning', reason: words },
+    ],
+    ['POST', `/api/cases/${door.caseId}/suspensions`, { from: '2031-01-04', conditions: words }],
+    ['POST', `/api/suspensions/${door.suspensionId}/lift`, LIFT],
+    ['GET', `/api/cases/${door.caseId}/report-recipients`],
+    ['POST', `/api/cases/${door.caseId}/reports/preview`, reportOf(door.referralId)],
+    [
+      'GET',
+      `/api/cases/${door.caseId}/reports/preview.pdf?${new URLSearchParams(reportOf(door.referralId)).toString()}`,
+    ],
+    ['POST', `/api/cases/${door.caseId}/reports`, reportOf(door.referralId)],
+    ['GET', `/api/cases/${door.caseId}/reports`],
+    ['GET', `/api/report-releases/${door.releaseId}/pdf`],
+  ]
+}
+
+/** A time on the door's day: the refusals, endings and taps the samples record happen then. */
+const onDoorDay = (w: World, time: string): string => `${w.door.day}T${time}:00Z`
 
 /**
  * One sample request per route, run in this order (two-factor set-up before confirm, logout last).
@@ -1289,6 +1499,279 @@ const SAMPLES: [string, Sample][] = [
     { ok: 200, byCaller: { admin: 404, coordinator: 404 }, call: () => ({ url: '/api/my/volunteering' }) },
   ],
   ['POST /api/volunteering/alerts', { ok: 200, call: () => ({ url: '/api/volunteering/alerts' }) }],
+  // The session day: the door of a day already past on which the volunteer was on the rota.
+  [
+    'GET /api/today',
+    {
+      ok: 200,
+      call: (c) => ({ url: `/api/today?centreId=${c.world.centreId}&date=${c.world.door.day}` }),
+    },
+  ],
+  [
+    // Someone not on the list turned away: a line of its own for each caller.
+    'POST /api/sessions/:sessionId/attendance',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/sessions/${c.world.door.sessionId}/attendance`,
+        body: {
+          clientId: crypto.randomUUID(),
+          kind: 'refused_entry',
+          side: 'non_resident',
+          visitorName: `Turned away by ${c.caller}`,
+          at: onDoorDay(c.world, '09:55'),
+        },
+      }),
+    },
+  ],
+  [
+    'POST /api/attendance-events/:eventId/void',
+    { ok: 200, call: (c) => ({ url: `/api/attendance-events/${c.world.door.eventId}/void` }) },
+  ],
+  [
+    'POST /api/sessions/:sessionId/end-early',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/sessions/${c.world.door.sessionId}/end-early`,
+        body: {
+          reason: 'The child was unwell',
+          at: onDoorDay(c.world, '10:30'),
+          version: await sessionVersion(c.world.door.sessionId),
+        },
+      }),
+    },
+  ],
+  [
+    'PUT /api/sessions/:sessionId/attendance-note',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/sessions/${c.world.door.sessionId}/attendance-note`,
+        body: { note: 'Came by bus', version: await sessionVersion(c.world.door.sessionId) },
+      }),
+    },
+  ],
+  ['GET /api/session-day-settings', { ok: 200, call: () => ({ url: '/api/session-day-settings' }) }],
+  [
+    'PATCH /api/session-day-settings',
+    { ok: 200, call: () => ({ url: '/api/session-day-settings', body: { lateAfterMinutes: 10 } }) },
+  ],
+  [
+    // The child's faces form, once per session: each caller at the door has a session of its own. The
+    // matrix's parent has no family, so no session is theirs to answer for.
+    'POST /api/sessions/:sessionId/feedback',
+    {
+      ok: 201,
+      byCaller: { parent: 404 },
+      call: async (c) => {
+        if (c.caller === 'parent')
+          return {
+            url: `/api/sessions/${c.world.door.sessionId}/feedback`,
+            body: { form: 'parent', answers: { welcome: 5, safe: 5, childEnjoyed: 4, staffHelpful: 5 } },
+          }
+        const sessionId = teamCaller(c)
+          ? await freshDoorSession(c.world, 'supported')
+          : c.world.door.sessionId
+        return {
+          url: `/api/sessions/${sessionId}/feedback`,
+          body: { form: 'child', partyId: c.world.door.childPartyId, answers: { today: 5 } },
+        }
+      },
+    },
+  ],
+  ['GET /api/my/feedback', { ok: 200, call: () => ({ url: '/api/my/feedback' }) }],
+  [
+    'GET /api/feedback/summary',
+    { ok: 200, call: () => ({ url: '/api/feedback/summary?from=2025-01-01&to=2025-12-31' }) },
+  ],
+  ['GET /api/observations', { ok: 200, call: () => ({ url: '/api/observations' }) }],
+  [
+    // The volunteer wrote it.
+    'GET /api/observations/:observationId',
+    { ok: 200, call: (c) => ({ url: `/api/observations/${c.world.door.observationId}` }) },
+  ],
+  [
+    'GET /api/sessions/:sessionId/observation',
+    { ok: 200, call: (c) => ({ url: `/api/sessions/${c.world.door.supervisedId}/observation` }) },
+  ],
+  [
+    // Version 0 starts a record and makes the caller its author: each a supervised session of its own.
+    'PUT /api/sessions/:sessionId/observation',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/sessions/${teamCaller(c) ? await freshDoorSession(c.world, 'supervised') : c.world.door.supervisedId}/observation`,
+        body: { version: 0, sections: { arrival: 'On time' } },
+      }),
+    },
+  ],
+  [
+    'POST /api/observations/:observationId/submit',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!teamCaller(c))
+          return { url: `/api/observations/${c.world.door.observationId}/submit`, body: { version: 2 } }
+        const sessionId = await freshDoorSession(c.world, 'supervised')
+        const saved = await c.browser.put(`/api/sessions/${sessionId}/observation`, {
+          version: 0,
+          sections: OBSERVED,
+        })
+        expectStatus(saved, 200)
+        return { url: `/api/observations/${saved.json<{ id: string }>().id}/submit`, body: { version: 1 } }
+      },
+    },
+  ],
+  [
+    // Someone other than the author checks it: each desk caller a record the volunteer submitted.
+    'POST /api/observations/:observationId/return',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/observations/${isDeskCaller(c) ? await submittedByVolunteer(c.world) : c.world.door.observationId}/return`,
+        body: { version: 2, note: 'Say more about the ending' },
+      }),
+    },
+  ],
+  [
+    'POST /api/observations/:observationId/release',
+    {
+      ok: 200,
+      call: async (c) => ({
+        url: `/api/observations/${isDeskCaller(c) ? await submittedByVolunteer(c.world) : c.world.door.observationId}/release`,
+        body: { version: 2 },
+      }),
+    },
+  ],
+  // Incidents, warnings and suspensions of the door case.
+  [
+    'POST /api/incidents',
+    { ok: 201, call: (c) => ({ url: '/api/incidents', body: incidentAt(c.world.door) }) },
+  ],
+  ['GET /api/incidents', { ok: 200, call: () => ({ url: '/api/incidents' }) }],
+  [
+    'POST /api/incidents/referrer-notices',
+    { ok: 200, call: () => ({ url: '/api/incidents/referrer-notices' }) },
+  ],
+  [
+    'GET /api/incidents/:incidentId',
+    { ok: 200, call: (c) => ({ url: `/api/incidents/${c.world.door.incidentId}` }) },
+  ],
+  [
+    'POST /api/incidents/:incidentId/review',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/incidents/${c.world.door.incidentId}/review`,
+        body: { status: 'reviewed', note: 'A word with the parent; no further action' },
+      }),
+    },
+  ],
+  [
+    // The notice goes once: each desk caller an incident of its own.
+    'POST /api/incidents/:incidentId/notify-referrer',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!isDeskCaller(c)) return { url: `/api/incidents/${c.world.door.incidentId}/notify-referrer` }
+        const reported = await c.browser.post('/api/incidents', incidentAt(c.world.door))
+        expectStatus(reported, 201)
+        return { url: `/api/incidents/${reported.json<{ id: string }>().id}/notify-referrer` }
+      },
+    },
+  ],
+  [
+    'GET /api/cases/:caseId/conduct',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.door.caseId}/conduct` }) },
+  ],
+  [
+    'POST /api/cases/:caseId/warnings',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/cases/${c.world.door.caseId}/warnings`,
+        body: {
+          partyId: c.world.door.adultPartyId,
+          level: 'verbal_warning',
+          reason: 'Raised voice',
+          incidentId: c.world.door.incidentId,
+        },
+      }),
+    },
+  ],
+  [
+    // One suspension at a time: a desk caller lifts the one in force first.
+    'POST /api/cases/:caseId/suspensions',
+    {
+      ok: 201,
+      call: async (c) => {
+        const active = isDeskCaller(c) ? await activeSuspension(c.world.door.caseId) : undefined
+        if (active) expectStatus(await c.browser.post(`/api/suspensions/${active}/lift`, LIFT), 200)
+        return {
+          url: `/api/cases/${c.world.door.caseId}/suspensions`,
+          body: { from: '2031-01-04', conditions: 'Sign the ground rules again' },
+        }
+      },
+    },
+  ],
+  [
+    'POST /api/suspensions/:suspensionId/lift',
+    {
+      ok: 200,
+      call: async (c) => {
+        if (!isDeskCaller(c)) return { url: `/api/suspensions/${c.world.door.suspensionId}/lift`, body: LIFT }
+        const active =
+          (await activeSuspension(c.world.door.caseId)) ??
+          (await suspendDoorCase(c.browser, c.world.door.caseId))
+        return { url: `/api/suspensions/${active}/lift`, body: LIFT }
+      },
+    },
+  ],
+  // Reports to referrers: the door case's attendance, released to the referrer who made its referral.
+  [
+    'GET /api/cases/:caseId/report-recipients',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.door.caseId}/report-recipients` }) },
+  ],
+  [
+    'POST /api/cases/:caseId/reports/preview',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/cases/${c.world.door.caseId}/reports/preview`,
+        body: reportOf(c.world.door.referralId),
+      }),
+    },
+  ],
+  [
+    'GET /api/cases/:caseId/reports/preview.pdf',
+    {
+      ok: 200,
+      call: (c) => ({
+        url: `/api/cases/${c.world.door.caseId}/reports/preview.pdf?${new URLSearchParams(reportOf(c.world.door.referralId)).toString()}`,
+      }),
+    },
+  ],
+  [
+    'POST /api/cases/:caseId/reports',
+    {
+      ok: 201,
+      call: (c) => ({
+        url: `/api/cases/${c.world.door.caseId}/reports`,
+        body: reportOf(c.world.door.referralId),
+      }),
+    },
+  ],
+  [
+    'GET /api/cases/:caseId/reports',
+    { ok: 200, call: (c) => ({ url: `/api/cases/${c.world.door.caseId}/reports` }) },
+  ],
+  ['GET /api/report-releases', { ok: 200, call: () => ({ url: '/api/report-releases' }) }],
+  [
+    // The matrix's referrer is the report's recipient.
+    'GET /api/report-releases/:releaseId/pdf',
+    { ok: 200, call: (c) => ({ url: `/api/report-releases/${c.world.door.releaseId}/pdf` }) },
+  ],
   ['POST /api/auth/logout', { ok: 204, call: () => ({ url: '/api/auth/logout' }) }],
 ]
 
@@ -1344,6 +1827,13 @@ const TENANT_TABLES = [
   'rota_swaps',
   'volunteer_hours',
   'compliance_alerts',
+  'attendance_events',
+  'observation_records',
+  'incidents',
+  'warnings',
+  'suspensions',
+  'report_releases',
+  'feedback',
 ] as const
 
 /** The organisations' rows, table by table, to show that a refused request changed nothing. */
@@ -1519,6 +2009,19 @@ async function buildWorld(
     openingId: scheduling.openingId,
     volunteer,
   })
+  const door = await buildDoor(
+    browser,
+    {
+      organisationId,
+      centreId,
+      venueId: venue.id,
+      roomId: room.id,
+      openingId: scheduling.openingId,
+      volunteerId: volunteering.volunteerId,
+    },
+    volunteer,
+    referrer,
+  )
   return {
     organisationId,
     centreId,
@@ -1535,6 +2038,81 @@ async function buildWorld(
     caseId,
     ...scheduling,
     ...volunteering,
+    door,
+  }
+}
+
+/**
+ * The door's case and its day (2025-07-05) with the volunteer on the rota: a refusal at the door, a
+ * child's feedback, a record to check, an incident with a warning, a lifted suspension, a report.
+ */
+async function buildDoor(
+  admin: TestBrowser,
+  place: DoorPlace,
+  volunteer: BuiltUser,
+  referrer?: BuiltUser,
+): Promise<Door> {
+  const submitter = referrer ? await signedIn(referrer) : admin
+  const entered = await enterReferral(submitter, place.centreId)
+  const referral = (await admin.get(`/api/referrals/${entered.id}`)).json<ReferralDetail>()
+  const assessed = await bringToRiskAssessed(admin, referral)
+  const accepted = await admin.post(`/api/referrals/${assessed.id}/decision`, {
+    decision: 'accept',
+    reason: 'Suitable for supervised contact',
+    serviceLevel: 'supervised',
+  })
+  expectStatus(accepted, 200)
+  const caseId = accepted.json<ReferralDetail>().caseId
+  if (!caseId) throw new Error('no case opened')
+  const file = (await admin.get(`/api/cases/${caseId}`)).json<CaseDetail>()
+  const child = file.parties.find((p) => p.kind === 'child')
+  const adult = file.parties.find((p) => p.role === 'resident_parent')
+  if (!child || !adult) throw new Error('door case without parties')
+  const day = '2025-07-05'
+  const sessionId = await bookDoorSession(admin, { ...place, door: { caseId } }, day, 'supported')
+  const supervisedId = await bookDoorSession(admin, { ...place, door: { caseId } }, day, 'supervised')
+  await putOnRota(admin, place, day)
+  const refused = await admin.post(`/api/sessions/${sessionId}/attendance`, {
+    clientId: crypto.randomUUID(),
+    kind: 'refused_entry',
+    side: 'resident',
+    visitorName: 'Uninvited Uncle',
+    at: `${day}T09:50:00Z`,
+  })
+  expectStatus(refused, 201)
+  const incident = await admin.post('/api/incidents', incidentAt({ caseId, sessionId }))
+  expectStatus(incident, 201)
+  const warned = await admin.post(`/api/cases/${caseId}/warnings`, {
+    partyId: adult.id,
+    level: 'verbal_warning',
+    reason: 'Raised voice',
+    incidentId: incident.json<{ id: string }>().id,
+  })
+  expectStatus(warned, 201)
+  const answered = await admin.post(`/api/sessions/${sessionId}/feedback`, {
+    form: 'child',
+    partyId: child.id,
+    answers: { today: 4 },
+  })
+  expectStatus(answered, 201)
+  const suspensionId = await suspendDoorCase(admin, caseId)
+  expectStatus(await admin.post(`/api/suspensions/${suspensionId}/lift`, LIFT), 200)
+  const released = await admin.post(`/api/cases/${caseId}/reports`, reportOf(entered.id))
+  expectStatus(released, 201)
+  return {
+    caseId,
+    referralId: entered.id,
+    childPartyId: child.id,
+    adultPartyId: adult.id,
+    day,
+    sessionId,
+    supervisedId,
+    eventId: refused.json<{ event: { id: string } }>().event.id,
+    observationId: await writeAndSubmit(await signedIn(volunteer), supervisedId),
+    incidentId: incident.json<{ id: string }>().id,
+    suspensionId,
+    releaseId: released.json<{ id: string }>().id,
+    volunteer,
   }
 }
 
@@ -1738,6 +2316,7 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/account/two-factor/disable: any member",
         "POST /api/account/two-factor/recovery-codes: any member",
         "POST /api/account/two-factor/setup: any member (also while enrolling 2FA)",
+        "POST /api/attendance-events/:eventId/void: admin, coordinator, volunteer",
         "GET /api/audit: admin",
         "POST /api/auth/login: anyone",
         "POST /api/auth/logout: anyone",
@@ -1752,14 +2331,22 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/cases: admin, coordinator",
         "GET /api/cases/:caseId: admin, coordinator",
         "POST /api/cases/:caseId/close: admin, coordinator",
+        "GET /api/cases/:caseId/conduct: admin, coordinator",
         "POST /api/cases/:caseId/level: admin, coordinator",
         "POST /api/cases/:caseId/notes: admin, coordinator",
         "POST /api/cases/:caseId/plans: admin, coordinator",
         "POST /api/cases/:caseId/plans/preview: admin, coordinator",
         "GET /api/cases/:caseId/readiness: admin, coordinator",
+        "GET /api/cases/:caseId/report-recipients: admin, coordinator",
+        "GET /api/cases/:caseId/reports: admin, coordinator",
+        "POST /api/cases/:caseId/reports: admin, coordinator",
+        "POST /api/cases/:caseId/reports/preview: admin, coordinator",
+        "GET /api/cases/:caseId/reports/preview.pdf: admin, coordinator",
         "POST /api/cases/:caseId/reviews: admin, coordinator",
         "GET /api/cases/:caseId/schedule: admin, coordinator",
         "GET /api/cases/:caseId/slots: admin, coordinator",
+        "POST /api/cases/:caseId/suspensions: admin, coordinator",
+        "POST /api/cases/:caseId/warnings: admin, coordinator",
         "GET /api/centres: admin, coordinator, volunteer",
         "POST /api/centres: admin",
         "GET /api/centres/:centreId: admin, coordinator, volunteer",
@@ -1776,16 +2363,29 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/centres/:centreId/waiting-list: admin, coordinator",
         "DELETE /api/closures/:closureId: admin, coordinator",
         "GET /api/documents/:documentId: admin, coordinator",
+        "GET /api/feedback/summary: admin, coordinator",
         "GET /api/feeds/:token: anyone",
         "GET /api/ground-rules: any member",
         "POST /api/ground-rules: admin, coordinator",
+        "GET /api/incidents: admin, coordinator",
+        "POST /api/incidents: admin, coordinator, volunteer",
+        "GET /api/incidents/:incidentId: admin, coordinator",
+        "POST /api/incidents/:incidentId/notify-referrer: admin, coordinator",
+        "POST /api/incidents/:incidentId/review: admin, coordinator",
+        "POST /api/incidents/referrer-notices: admin",
         "GET /api/intake-settings: admin, coordinator",
         "PATCH /api/intake-settings: admin",
         "GET /api/intake/options: admin, coordinator, referrer",
         "GET /api/my/family: parent",
+        "GET /api/my/feedback: parent",
         "POST /api/my/ground-rules: parent",
         "GET /api/my/sessions: parent",
         "GET /api/my/volunteering: admin, coordinator, volunteer",
+        "GET /api/observations: admin, coordinator, volunteer",
+        "GET /api/observations/:observationId: admin, coordinator, volunteer",
+        "POST /api/observations/:observationId/release: admin, coordinator",
+        "POST /api/observations/:observationId/return: admin, coordinator",
+        "POST /api/observations/:observationId/submit: admin, coordinator, volunteer",
         "GET /api/openapi.json: anyone",
         "PATCH /api/openings/:openingId: admin, coordinator",
         "PUT /api/openings/:openingId/staffing: admin, coordinator",
@@ -1820,16 +2420,28 @@ describe('authorization matrix (AZ-1)', () => {
         "POST /api/referrals/:referralId/risk-assessments: admin, coordinator",
         "POST /api/referrals/:referralId/start-intake: admin, coordinator",
         "GET /api/referrals/export.csv: admin, coordinator, referrer",
+        "GET /api/report-releases: admin, coordinator, referrer",
+        "GET /api/report-releases/:releaseId/pdf: admin, coordinator, referrer",
         "PATCH /api/rooms/:roomId: admin, coordinator",
         "DELETE /api/rota-assignments/:assignmentId: admin, coordinator",
         "POST /api/rota-assignments/:assignmentId/swap: admin, coordinator, volunteer",
         "POST /api/rota-swaps/:swapId/decision: admin, coordinator",
         "GET /api/scheduling-settings: admin, coordinator",
         "PATCH /api/scheduling-settings: admin",
+        "GET /api/session-day-settings: admin, coordinator",
+        "PATCH /api/session-day-settings: admin",
         "GET /api/sessions/:sessionId: admin, coordinator",
+        "POST /api/sessions/:sessionId/attendance: admin, coordinator, volunteer",
+        "PUT /api/sessions/:sessionId/attendance-note: admin, coordinator, volunteer",
         "POST /api/sessions/:sessionId/cancel: admin, coordinator",
+        "POST /api/sessions/:sessionId/end-early: admin, coordinator, volunteer",
+        "POST /api/sessions/:sessionId/feedback: admin, coordinator, volunteer, parent",
         "POST /api/sessions/:sessionId/move: admin, coordinator",
+        "GET /api/sessions/:sessionId/observation: admin, coordinator, volunteer",
+        "PUT /api/sessions/:sessionId/observation: admin, coordinator, volunteer",
         "POST /api/sessions/:sessionId/outcome: admin, coordinator",
+        "POST /api/suspensions/:suspensionId/lift: admin, coordinator",
+        "GET /api/today: admin, coordinator, volunteer",
         "GET /api/users: admin",
         "POST /api/users: admin",
         "GET /api/users/:userId: admin",
@@ -2099,6 +2711,12 @@ describe('authorization matrix (AZ-1)', () => {
       ['GET', `/api/volunteer-hours/totals?from=2025-01-01&to=2030-12-31&centreId=${foreign.centreId}`],
       ['POST', `/api/centres/${foreign.centreId}/rota/log-hours`, { onDate: '2025-01-01' }],
       ['GET', `/api/centres/${foreign.centreId}/staffing`],
+      // The session day: the other organisation's door, records, feedback, incidents and reports.
+      ...doorCalls(foreign, 'Taken over'),
+      ['GET', `/api/today?centreId=${foreign.centreId}&date=${foreign.door.day}`],
+      ['GET', `/api/feedback/summary?centreId=${foreign.centreId}&from=2025-01-01&to=2025-12-31`],
+      ['GET', `/api/observations?caseId=${foreign.door.caseId}`],
+      ['GET', `/api/incidents?caseId=${foreign.door.caseId}`],
     ]
     const browsers: [string, BuiltUser, TestBrowser][] = []
     for (const [name, user] of [
@@ -2176,6 +2794,55 @@ describe('authorization matrix (AZ-1)', () => {
             assignmentId: foreign.assignmentId,
           }),
       ],
+      // The door's own session, case and report with the other organisation's people and records.
+      [
+        'POST',
+        `/api/sessions/${world.door.sessionId}/attendance`,
+        () =>
+          Promise.resolve({
+            clientId: crypto.randomUUID(),
+            kind: 'arrived',
+            partyId: foreign.door.adultPartyId,
+            at: onDoorDay(world, '09:40'),
+          }),
+      ],
+      [
+        'POST',
+        `/api/sessions/${world.door.sessionId}/feedback`,
+        () => Promise.resolve({ form: 'child', partyId: foreign.door.childPartyId, answers: { today: 1 } }),
+      ],
+      [
+        'POST',
+        '/api/incidents',
+        () => Promise.resolve({ ...incidentAt(world.door), sessionId: foreign.door.sessionId }),
+      ],
+      [
+        'POST',
+        '/api/incidents',
+        () => Promise.resolve({ ...incidentAt(world.door), peopleInvolved: [foreign.door.adultPartyId] }),
+      ],
+      [
+        'POST',
+        `/api/cases/${world.door.caseId}/warnings`,
+        () =>
+          Promise.resolve({ partyId: foreign.door.adultPartyId, level: 'written_warning', reason: 'Theirs' }),
+      ],
+      [
+        'POST',
+        `/api/cases/${world.door.caseId}/warnings`,
+        () =>
+          Promise.resolve({
+            partyId: world.door.adultPartyId,
+            level: 'written_warning',
+            reason: 'Theirs',
+            incidentId: foreign.door.incidentId,
+          }),
+      ],
+      [
+        'POST',
+        `/api/cases/${world.door.caseId}/reports`,
+        () => Promise.resolve(reportOf(foreign.door.referralId)),
+      ],
     ]
     for (const [name, , browser] of browsers)
       for (const [method, url, body] of crossLinks) {
@@ -2212,6 +2879,9 @@ describe('authorization matrix (AZ-1)', () => {
       (await browser.get(`/api/centres/${world.centreId}/compliance`)).body,
       (await browser.get(`/api/centres/${world.centreId}/rota?from=${day()}&to=${day(90)}`)).body,
       (await browser.get(`/api/centres/${world.centreId}/staffing`)).body,
+      (await browser.get('/api/observations')).body,
+      (await browser.get('/api/incidents')).body,
+      (await browser.get('/api/report-releases')).body,
     ].join('\n')
     const foreignReference = await referenceOf(foreign.referralId)
     expect(everything.includes(foreignReference), `foreign referral ${foreignReference} listed`).toBe(false)
@@ -2219,6 +2889,9 @@ describe('authorization matrix (AZ-1)', () => {
     expect(everything).toContain(world.volunteerId)
     expect(everything).toContain(world.requirementId)
     expect(everything).toContain(world.policyId)
+    expect(everything).toContain(world.door.observationId)
+    expect(everything).toContain(world.door.incidentId)
+    expect(everything).toContain(world.door.releaseId)
     for (const id of [
       foreign.centreId,
       foreign.venueId,
@@ -2233,6 +2906,10 @@ describe('authorization matrix (AZ-1)', () => {
       foreign.assignmentId,
       foreign.swapId,
       foreign.hoursId,
+      foreign.door.caseId,
+      foreign.door.observationId,
+      foreign.door.incidentId,
+      foreign.door.releaseId,
     ]) {
       expect(everything.includes(id), `foreign id ${id} listed`).toBe(false)
     }
@@ -2386,6 +3063,12 @@ describe('authorization matrix (AZ-1)', () => {
       ['GET', `/api/volunteer-hours/totals?from=2025-01-01&to=2030-12-31&centreId=${world.centreId}`],
       ['POST', `/api/centres/${world.centreId}/rota/log-hours`, { onDate: '2025-01-01' }],
       ['GET', `/api/centres/${world.centreId}/staffing`],
+      // The other centre's door, records, feedback, incidents and reports.
+      ...doorCalls(world, 'Ours now'),
+      ['GET', `/api/today?centreId=${world.centreId}&date=${world.door.day}`],
+      ['GET', `/api/feedback/summary?centreId=${world.centreId}&from=2025-01-01&to=2025-12-31`],
+      ['GET', `/api/observations?caseId=${world.door.caseId}`],
+      ['GET', `/api/incidents?caseId=${world.door.caseId}`],
     ]
     const answers = []
     for (const [method, url, body] of calls)
@@ -2436,10 +3119,20 @@ describe('authorization matrix (AZ-1)', () => {
       (await browser.get('/api/volunteers/board')).body,
       (await browser.get(`/api/volunteer-hours?from=2025-01-01&to=${day()}`)).body,
       (await browser.get(`/api/volunteer-hours/totals?from=2025-01-01&to=${day()}`)).body,
+      (await browser.get('/api/observations')).body,
+      (await browser.get('/api/incidents')).body,
+      (await browser.get('/api/report-releases')).body,
     ].join('\n')
-    for (const id of [world.volunteerId, world.colleagueId, world.hoursId])
+    const door = [world.door.observationId, world.door.incidentId, world.door.releaseId]
+    for (const id of [world.volunteerId, world.colleagueId, world.hoursId, ...door])
       expect(theirLists.includes(id), `other centre's ${id} listed`).toBe(false)
     expect((await adminBrowser.get('/api/volunteers')).body).toContain(world.volunteerId)
+    const adminDoor = [
+      (await adminBrowser.get('/api/observations')).body,
+      (await adminBrowser.get('/api/incidents')).body,
+      (await adminBrowser.get('/api/report-releases')).body,
+    ].join('\n')
+    for (const id of door) expect(adminDoor).toContain(id)
   })
 
   it('shows a referrer the referrals they made, and no one else’s (AZ-1, referrer own / other)', async () => {

@@ -17,14 +17,14 @@ import { plusDays } from '../domain/scheduling/schedule.rules'
 import type { RecordView } from '../domain/volunteers/volunteers.schemas'
 
 /**
- * AZ-3 (ASVS 15.3.3): every write of the referral, case, intake, scheduling and volunteer routes, sent with its valid body
+ * AZ-3 (ASVS 15.3.3): every write of the referral, case, intake, scheduling, volunteer and session-day routes, sent with its valid body
  * plus properties it does not take. Dropping them silently is fine; persisting any of them, or any
  * change outside the action's own write-list, is not. A second send adds `__proto__` and
  * `constructor.prototype` as real JSON keys (15.3.6): refused with 400 or ignored, never a 500, and
  * Object.prototype stays clean.
  */
 
-/** URL prefixes of the routes this test covers (referrals, cases, intake, scheduling and volunteers). */
+/** URL prefixes of the routes this test covers (referrals, cases, intake, scheduling, volunteers, the session day). */
 const COVERED_PREFIXES = [
   '/api/referrals',
   '/api/pre-visits',
@@ -50,6 +50,14 @@ const COVERED_PREFIXES = [
   '/api/policies',
   '/api/centres/:centreId/rota',
   '/api/rota-',
+  '/api/today',
+  '/api/attendance-events',
+  '/api/session-day-settings',
+  '/api/feedback',
+  '/api/observations',
+  '/api/incidents',
+  '/api/suspensions',
+  '/api/report-releases',
 ]
 
 const TABLES = [
@@ -88,6 +96,13 @@ const TABLES = [
   'rota_swaps',
   'volunteer_hours',
   'compliance_alerts',
+  'attendance_events',
+  'observation_records',
+  'incidents',
+  'warnings',
+  'suspensions',
+  'report_releases',
+  'feedback',
 ] as const
 type Table = (typeof TABLES)[number]
 type Row = Record<string, unknown>
@@ -153,6 +168,20 @@ interface Fixtures {
     requirement: (code: string) => string
     dbsRecordId: string
     policyId: string
+  }
+  /**
+   * The session day: the scheduling case's people and its visiting parent signed in to the parent
+   * area; a case the referrer referred (their reports and incident notices go to them); a case to
+   * suspend and re-admit, with sessions of its own.
+   */
+  day: {
+    resident: string
+    nonResident: string
+    child: string
+    parent: TestBrowser
+    parentUserId: string
+    referred: { caseId: string; referralId: string }
+    conductCaseId: string
   }
 }
 
@@ -308,7 +337,16 @@ function violations(before: Snapshot, after: Snapshot, writes: WriteList): strin
 }
 
 async function rowOf(
-  table: 'referrals' | 'cases' | 'parties' | 'volunteers' | 'volunteer_hours',
+  table:
+    | 'referrals'
+    | 'cases'
+    | 'parties'
+    | 'volunteers'
+    | 'volunteer_hours'
+    | 'observation_records'
+    | 'incidents'
+    | 'suspensions'
+    | 'feedback',
   id: string,
 ): Promise<Row> {
   const { rows } = await sql<Row>`select * from ${sql.table(table)} where id = ${id}`.execute(t.deps.db)
@@ -376,8 +414,8 @@ async function addAdult(role: string, email?: string): Promise<string> {
   return added.json<{ id: string }>().id
 }
 
-/** The scheduling case's parents sign the ground rules in force (other writes here publish new ones). */
-async function signCurrentRules(): Promise<void> {
+/** A case's parents sign the ground rules in force (other writes here publish new ones). */
+async function signCurrentRules(caseId: string = fx.schedule.caseId): Promise<void> {
   const rules = await t.deps.db
     .selectFrom('ground_rules_versions')
     .select('id')
@@ -387,7 +425,7 @@ async function signCurrentRules(): Promise<void> {
   const parents = await t.deps.db
     .selectFrom('parties')
     .select('id')
-    .where('case_id', '=', fx.schedule.caseId)
+    .where('case_id', '=', caseId)
     .where('role', 'in', ['resident_parent', 'non_resident_parent'])
     .execute()
   for (const parent of parents)
@@ -1138,6 +1176,551 @@ const VOLUNTEER_WRITES: WriteCase[] = [
           .where('organisation_id', '=', fx.organisationId)
           .execute()
         expect(sent.length).toBeGreaterThan(0)
+      },
+    }),
+  },
+]
+
+// ---------- the session day ----------
+
+let doorWeeks = 0
+/** A Saturday already past (2025-09-13 on, a week apart) that no session-day write has used yet. */
+function doorSaturday(): string {
+  doorWeeks += 1
+  return day('2025-09-06', 7 * doorWeeks)
+}
+
+interface DoorSession {
+  id: string
+  version: number
+  date: string
+}
+
+/** A one-off of the scheduling case on a fresh Saturday already past, with Vera on that day's rota. */
+async function doorSession(serviceType: 'supported' | 'supervised' = 'supported'): Promise<DoorSession> {
+  const date = doorSaturday()
+  const session = (await bookPlan({ firstOn: date, serviceType })).sessions[0]
+  if (!session) throw new Error('nothing booked')
+  await veraOn(date)
+  return { id: session.id, version: session.version, date }
+}
+
+const OBSERVED = {
+  arrival: 'Arrived on time with the child.',
+  greeting: 'A warm hello; the child smiled.',
+  play: 'They built a garage together.',
+  childResponses: 'The child laughed often.',
+  ending: 'A calm goodbye at the end.',
+}
+
+/** Vera's record of a fresh supervised session, written in full; submitted when asked. */
+async function veraRecord(submit: boolean): Promise<{ id: string; version: number }> {
+  const session = await doorSession('supervised')
+  const vera = fx.volunteers.vera.browser
+  const saved = await vera.put(`/api/sessions/${session.id}/observation`, { version: 0, sections: OBSERVED })
+  expectStatus(saved, 200)
+  const id = saved.json<{ id: string }>().id
+  if (!submit) return { id, version: 1 }
+  expectStatus(await vera.post(`/api/observations/${id}/submit`, { version: 1 }), 200)
+  return { id, version: 2 }
+}
+
+const incidentBody = (caseId: string, overrides: Row = {}): Row => ({
+  caseId,
+  category: 'rule_breach',
+  severity: 'moderate',
+  location: 'Waiting area',
+  whatHappened: 'Raised voice in the waiting area; calmed when asked.',
+  witnesses: 'The volunteer at the door',
+  actions: ['verbal_warning_given'],
+  ...overrides,
+})
+
+/** An incident reported at the desk from a case file (no session). */
+async function deskIncident(caseId: string, overrides: Row = {}): Promise<string> {
+  const reported = await fx.desk.post('/api/incidents', incidentBody(caseId, overrides))
+  expectStatus(reported, 201)
+  return reported.json<{ id: string }>().id
+}
+
+/** The conduct case's suspension in force, lifted first when there is one. */
+async function liftConductSuspension(): Promise<void> {
+  const active = await t.deps.db
+    .selectFrom('suspensions')
+    .select('id')
+    .where('case_id', '=', fx.day.conductCaseId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  if (active)
+    expectStatus(await fx.desk.post(`/api/suspensions/${active.id}/lift`, { note: 'Conditions met' }), 200)
+}
+
+/** A session of the conduct case on a fresh Saturday ahead, booked: something to suspend. */
+async function conductSession(): Promise<string> {
+  await signCurrentRules(fx.day.conductCaseId)
+  const booked = await fx.desk.post(`/api/cases/${fx.day.conductCaseId}/plans`, planBody())
+  expectStatus(booked, 201)
+  return booked.json<Booked>().sessions[0]?.id ?? ''
+}
+
+const SESSION_ROW_UPDATE = ['updated_at', 'version']
+const REPORT = { kind: 'attendance', from: '2025-01-01', to: '2025-12-31' }
+
+const SESSION_DAY_WRITES: WriteCase[] = [
+  {
+    // A volunteer on duty taps the visiting parent in: extras cannot name another centre or recorder.
+    key: 'POST /api/sessions/:sessionId/attendance',
+    as: 'volunteer',
+    ok: 201,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/sessions/${session.id}/attendance`,
+        body: {
+          clientId: crypto.randomUUID(),
+          kind: 'arrived',
+          partyId: fx.day.nonResident,
+          at: `${session.date}T09:40:00Z`,
+          note: 'Came by bus',
+        },
+        writes: {
+          attendance_events: {
+            insert: {
+              centre_id: fx.centreId,
+              case_id: fx.schedule.caseId,
+              session_id: session.id,
+              party_id: fx.day.nonResident,
+              side: 'non_resident',
+              kind: 'arrived',
+              recorded_by_user_id: fx.volunteers.vera.user.userId,
+              voided_at: null,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/attendance-events/:eventId/void',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const session = await doorSession()
+      const tapped = await fx.desk.post(`/api/sessions/${session.id}/attendance`, {
+        clientId: crypto.randomUUID(),
+        kind: 'arrived',
+        partyId: fx.day.nonResident,
+        at: `${session.date}T09:40:00Z`,
+      })
+      expectStatus(tapped, 201)
+      return {
+        browser: fx.desk,
+        url: `/api/attendance-events/${tapped.json<{ event: { id: string } }>().event.id}/void`,
+        body: {},
+        writes: { attendance_events: { update: ['voided_at', 'voided_by_user_id'] } },
+      }
+    },
+  },
+  {
+    key: 'POST /api/sessions/:sessionId/end-early',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.desk,
+        url: `/api/sessions/${session.id}/end-early`,
+        body: { reason: 'The child was unwell', at: `${session.date}T10:00:00Z`, version: session.version },
+        writes: { sessions: { update: ['ended_early_at', 'ended_early_reason', ...SESSION_ROW_UPDATE] } },
+        verify: async () => expect((await sessionRow(session.id)).status).toBe('scheduled'),
+      }
+    },
+  },
+  {
+    key: 'PUT /api/sessions/:sessionId/attendance-note',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.desk,
+        url: `/api/sessions/${session.id}/attendance-note`,
+        body: { note: 'Came by bus, ten minutes late', version: session.version },
+        writes: { sessions: { update: ['attendance_note', ...SESSION_ROW_UPDATE] } },
+      }
+    },
+  },
+  {
+    key: 'PATCH /api/session-day-settings',
+    as: 'admin',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.adminBrowser,
+      url: '/api/session-day-settings',
+      body: { lateAfterMinutes: 12, zeroToleranceCategories: ['attempted_abduction'], feedbackOn: true },
+      writes: { organisation_settings: { update: ['session_day', 'updated_at'], insert: {} } },
+      verify: async () => {
+        const row = await t.deps.db
+          .selectFrom('organisation_settings')
+          .select('session_day')
+          .where('organisation_id', '=', fx.organisationId)
+          .executeTakeFirstOrThrow()
+        expect(JSON.parse(row.session_day ?? '{}')).toMatchObject({
+          lateAfterMinutes: 12,
+          zeroToleranceCategories: ['attempted_abduction'],
+        })
+      },
+    }),
+  },
+  {
+    // A parent's own form: the answers nested, and nothing else of theirs taken.
+    key: 'POST /api/sessions/:sessionId/feedback',
+    as: 'parent',
+    ok: 201,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.day.parent,
+        url: `/api/sessions/${session.id}/feedback`,
+        body: {
+          form: 'parent',
+          answers: { welcome: 5, safe: 4, childEnjoyed: 5, staffHelpful: 4 },
+          comment: 'Thank you',
+        },
+        nested: [{ path: ['answers'] }],
+        writes: {
+          feedback: {
+            insert: {
+              centre_id: fx.centreId,
+              case_id: fx.schedule.caseId,
+              session_id: session.id,
+              party_id: fx.day.nonResident,
+              form: 'parent',
+              submitted_by_user_id: fx.day.parentUserId,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    // A child's faces form with the volunteer on duty: the child named in the body is a real field.
+    key: 'POST /api/sessions/:sessionId/feedback',
+    as: 'volunteer',
+    ok: 201,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/sessions/${session.id}/feedback`,
+        body: { form: 'child', partyId: fx.day.child, answers: { today: 5, again: 4 } },
+        nested: [{ path: ['answers'] }],
+        writes: {
+          feedback: {
+            insert: {
+              session_id: session.id,
+              party_id: fx.day.child,
+              form: 'child',
+              submitted_by_user_id: fx.volunteers.vera.user.userId,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'PUT /api/sessions/:sessionId/observation',
+    as: 'volunteer',
+    ok: 200,
+    prepare: async () => {
+      const session = await doorSession('supervised')
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/sessions/${session.id}/observation`,
+        body: { version: 0, sections: { arrival: 'On time', play: 'Lego' } },
+        nested: [{ path: ['sections'] }],
+        writes: {
+          observation_records: {
+            insert: {
+              centre_id: fx.centreId,
+              case_id: fx.schedule.caseId,
+              session_id: session.id,
+              author_user_id: fx.volunteers.vera.user.userId,
+              status: 'draft',
+              version: 1,
+              checked_by_user_id: null,
+              released_at: null,
+            },
+          },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/observations/:observationId/submit',
+    as: 'volunteer',
+    ok: 200,
+    prepare: async () => {
+      const record = await veraRecord(false)
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: `/api/observations/${record.id}/submit`,
+        body: { version: record.version },
+        writes: { observation_records: { update: ['status', 'submitted_at', 'updated_at', 'version'] } },
+        verify: async () => expect((await rowOf('observation_records', record.id)).status).toBe('submitted'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/observations/:observationId/return',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const record = await veraRecord(true)
+      return {
+        browser: fx.desk,
+        url: `/api/observations/${record.id}/return`,
+        body: { version: record.version, note: 'Say more about the ending' },
+        writes: {
+          observation_records: { update: ['status', 'return_note', 'updated_at', 'version'] },
+          outbox: { insert: { to_address: fx.volunteers.vera.email } },
+        },
+        verify: async () => expect((await rowOf('observation_records', record.id)).status).toBe('returned'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/observations/:observationId/release',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const record = await veraRecord(true)
+      return {
+        browser: fx.desk,
+        url: `/api/observations/${record.id}/release`,
+        body: { version: record.version },
+        writes: {
+          observation_records: {
+            update: ['status', 'checked_by_user_id', 'checked_at', 'released_at', 'updated_at', 'version'],
+          },
+        },
+        verify: async () =>
+          expect(await rowOf('observation_records', record.id)).toMatchObject({
+            status: 'released',
+            checked_by_user_id: fx.coordinator.userId,
+            author_user_id: fx.volunteers.vera.user.userId,
+          }),
+      }
+    },
+  },
+  {
+    // The volunteer on duty reports from the session: the case is a real field, the status is not.
+    key: 'POST /api/incidents',
+    as: 'volunteer',
+    ok: 201,
+    prepare: async () => {
+      const session = await doorSession()
+      return {
+        browser: fx.volunteers.vera.browser,
+        url: '/api/incidents',
+        body: incidentBody(fx.schedule.caseId, {
+          sessionId: session.id,
+          peopleInvolved: [fx.day.nonResident],
+          occurredAt: `${session.date}T10:15:00Z`,
+        }),
+        realFields: ['caseId'],
+        writes: {
+          incidents: {
+            insert: {
+              centre_id: fx.centreId,
+              case_id: fx.schedule.caseId,
+              session_id: session.id,
+              status: 'open',
+              reported_by_user_id: fx.volunteers.vera.user.userId,
+              referrer_notified_at: null,
+              reviewed_by_user_id: null,
+            },
+          },
+          // The coordinators are told at once; the case is flagged for review.
+          outbox: { insert: { status: 'pending' } },
+          cases: { update: ['review_flag', 'review_flag_raised_at', 'updated_at'] },
+        },
+      }
+    },
+  },
+  {
+    // The run sends the notices fallen due: one of an incident weeks ago, to the referrer's address.
+    key: 'POST /api/incidents/referrer-notices',
+    as: 'admin',
+    ok: 200,
+    prepare: async () => {
+      const id = await deskIncident(fx.day.referred.caseId, { occurredAt: '2025-10-04T10:15:00Z' })
+      return {
+        browser: fx.adminBrowser,
+        url: '/api/incidents/referrer-notices',
+        body: {},
+        writes: {
+          incidents: { update: ['referrer_notified_at', 'updated_at'] },
+          outbox: { insert: { to_address: fx.referrer.email } },
+        },
+        verify: async () => expect((await rowOf('incidents', id)).referrer_notified_at).not.toBeNull(),
+      }
+    },
+  },
+  {
+    key: 'POST /api/incidents/:incidentId/review',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const id = await deskIncident(fx.day.referred.caseId)
+      return {
+        browser: fx.desk,
+        url: `/api/incidents/${id}/review`,
+        body: { status: 'reviewed', note: 'A word with the parent' },
+        realFields: ['status'],
+        writes: {
+          incidents: {
+            update: ['status', 'reviewed_by_user_id', 'reviewed_at', 'review_note', 'updated_at'],
+          },
+        },
+        verify: async () =>
+          expect(await rowOf('incidents', id)).toMatchObject({
+            status: 'reviewed',
+            reviewed_by_user_id: fx.coordinator.userId,
+          }),
+      }
+    },
+  },
+  {
+    key: 'POST /api/incidents/:incidentId/notify-referrer',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      const id = await deskIncident(fx.day.referred.caseId)
+      return {
+        browser: fx.desk,
+        url: `/api/incidents/${id}/notify-referrer`,
+        body: {},
+        writes: {
+          incidents: { update: ['referrer_notified_at', 'updated_at'] },
+          outbox: { insert: { to_address: fx.referrer.email } },
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/warnings',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.schedule.caseId}/warnings`,
+      body: { partyId: fx.day.nonResident, level: 'written_warning', reason: 'Raised voice again' },
+      writes: {
+        warnings: {
+          insert: {
+            case_id: fx.schedule.caseId,
+            party_id: fx.day.nonResident,
+            level: 'written_warning',
+            incident_id: null,
+            issued_by_user_id: fx.coordinator.userId,
+          },
+        },
+      },
+    }),
+  },
+  {
+    key: 'POST /api/cases/:caseId/suspensions',
+    as: 'coordinator',
+    ok: 201,
+    prepare: async () => {
+      await liftConductSuspension()
+      const sessionId = await conductSession()
+      return {
+        browser: fx.desk,
+        url: `/api/cases/${fx.day.conductCaseId}/suspensions`,
+        body: { from: '2031-01-01', conditions: 'Sign the ground rules again' },
+        writes: {
+          suspensions: {
+            insert: {
+              case_id: fx.day.conductCaseId,
+              status: 'active',
+              created_by_user_id: fx.coordinator.userId,
+              lifted_at: null,
+            },
+          },
+          sessions: { update: ['status', 'suspension_id', ...SESSION_ROW_UPDATE] },
+          // Both parents are told not to come (the visiting parent has an email address).
+          outbox: { insert: {} },
+        },
+        verify: async () => expect((await sessionRow(sessionId)).status).toBe('suspended'),
+      }
+    },
+  },
+  {
+    key: 'POST /api/suspensions/:suspensionId/lift',
+    as: 'coordinator',
+    ok: 200,
+    prepare: async () => {
+      await liftConductSuspension()
+      const sessionId = await conductSession()
+      const suspended = await fx.desk.post(`/api/cases/${fx.day.conductCaseId}/suspensions`, {
+        from: '2031-01-01',
+        conditions: 'Sign the ground rules again',
+      })
+      expectStatus(suspended, 201)
+      const id = suspended.json<{ id: string }>().id
+      return {
+        browser: fx.desk,
+        url: `/api/suspensions/${id}/lift`,
+        body: { note: 'The ground rules were signed again' },
+        writes: {
+          suspensions: { update: ['status', 'lifted_at', 'lifted_by_user_id', 'lift_note'] },
+          sessions: { update: ['status', 'suspension_id', ...SESSION_ROW_UPDATE] },
+          outbox: { insert: {} },
+        },
+        verify: async () => {
+          expect((await rowOf('suspensions', id)).status).toBe('lifted')
+          expect((await sessionRow(sessionId)).status).toBe('scheduled')
+        },
+      }
+    },
+  },
+  {
+    key: 'POST /api/cases/:caseId/reports/preview',
+    as: 'coordinator',
+    ok: 200,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.day.referred.caseId}/reports/preview`,
+      body: { ...REPORT, referralId: fx.day.referred.referralId },
+      writes: {},
+    }),
+  },
+  {
+    // The recipient is the referral's own referrer, whatever user or case the extras name.
+    key: 'POST /api/cases/:caseId/reports',
+    as: 'coordinator',
+    ok: 201,
+    prepare: () => ({
+      browser: fx.desk,
+      url: `/api/cases/${fx.day.referred.caseId}/reports`,
+      body: { ...REPORT, referralId: fx.day.referred.referralId },
+      writes: {
+        report_releases: {
+          insert: {
+            centre_id: fx.centreId,
+            case_id: fx.day.referred.caseId,
+            kind: 'attendance',
+            referral_id: fx.day.referred.referralId,
+            recipient_user_id: fx.referrer.userId,
+            released_by_user_id: fx.coordinator.userId,
+            downloads: 0,
+            first_downloaded_at: null,
+          },
+        },
+        outbox: { insert: { to_address: fx.referrer.email } },
       },
     }),
   },
@@ -1986,6 +2569,7 @@ const WRITES: WriteCase[] = [
     },
   },
   ...VOLUNTEER_WRITES,
+  ...SESSION_DAY_WRITES,
 ]
 
 /** A parent of a referral, invited to the parent area and signed in: a parent with a family. */
@@ -2003,6 +2587,7 @@ async function linkedParent(referral: ReferralDetail) {
     .selectFrom('outbox')
     .select('text_body')
     .where('to_address', '=', user.email)
+    .where('text_body', 'like', '%#token=%')
     .executeTakeFirstOrThrow()
   const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text_body)?.[1] ?? ''
   const browser = new TestBrowser(t.app)
@@ -2123,6 +2708,7 @@ beforeAll(async () => {
     workCaseId: await openCase(),
     schedule: await buildSchedule(),
     volunteers: await buildVolunteers(org),
+    day: undefined as unknown as Fixtures['day'],
     canary: {
       organisationId: other.organisationId,
       centreId: other.centreId,
@@ -2131,11 +2717,45 @@ beforeAll(async () => {
       caseId: canaryCaseId,
     },
   }
+  fx.day = await buildDay()
 })
 afterAll(async () => t.close())
 
+/** The session day's people and cases (see Fixtures.day), once the scheduling case is open. */
+async function buildDay(): Promise<Fixtures['day']> {
+  const parties = await t.deps.db
+    .selectFrom('parties')
+    .select(['id', 'role', 'kind', 'referral_id'])
+    .where('case_id', '=', fx.schedule.caseId)
+    .execute()
+  const idOf = (test: (p: (typeof parties)[number]) => boolean) => {
+    const found = parties.find(test)
+    if (!found) throw new Error('scheduling case without its people')
+    return found
+  }
+  const referral = await fx.desk.get(`/api/referrals/${idOf((p) => p.kind === 'child').referral_id}`)
+  expectStatus(referral, 200)
+  const parent = await linkedParent(referral.json<ReferralDetail>())
+  const theirs = await enterReferral(fx.referrerBrowser)
+  const assessed = await bringToRiskAssessed(
+    fx.desk,
+    (await fx.desk.get(`/api/referrals/${theirs.id}`)).json<ReferralDetail>(),
+  )
+  const accepted = await decide(assessed.id, { decision: 'accept', reason: 'Suitable for supported contact' })
+  if (!accepted.caseId) throw new Error('no case opened')
+  return {
+    resident: idOf((p) => p.role === 'resident_parent').id,
+    nonResident: idOf((p) => p.role === 'non_resident_parent').id,
+    child: idOf((p) => p.kind === 'child').id,
+    parent: parent.browser,
+    parentUserId: parent.userId,
+    referred: { caseId: accepted.caseId, referralId: theirs.id },
+    conductCaseId: await openCase(),
+  }
+}
+
 describe('mass assignment (AZ-3)', () => {
-  it('covers every write of the referral, case, intake, scheduling and volunteer routes', () => {
+  it('covers every write of the referral, case, intake, scheduling, volunteer and session-day routes', () => {
     const writes = t.app.routeTable
       .filter(
         (r) =>
