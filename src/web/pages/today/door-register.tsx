@@ -38,7 +38,8 @@ function StatusBadge({ status }: { status: ReturnType<typeof lineStatus> }) {
       </Badge>
     )
   return (
-    <Badge color="yellow.9" variant="outline">
+    // Dark amber: Mantine's yellow is too light for words on white.
+    <Badge color="#8a5100" variant="outline">
       {STATUS_WORDS[status]}
     </Badge>
   )

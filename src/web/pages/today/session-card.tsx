@@ -122,13 +122,18 @@ function Observation({ session }: { session: TodaySession }) {
       <Button
         component={Link}
         to={`/sessions/${session.id}/observation`}
-        mih={44}
+        // A link drawn as a button centres its label at a fixed height; a minimum leaves it at the top.
+        h={44}
         leftSection={<IconClipboardText size={18} aria-hidden="true" />}
       >
         {status === 'none' ? 'Write the observation record' : 'Open the observation record'}
         <span className="sr-only"> for {session.caseReference}</span>
       </Button>
-      <Badge color={status === 'released' ? 'kin.8' : 'gray.7'} variant="outline">
+      <Badge
+        color={status === 'released' ? 'kin.8' : 'gray.7'}
+        variant="outline"
+        className={classes.wrappingBadge}
+      >
         Observation record: {OBSERVATION_WORDS[status]}
       </Badge>
     </Group>
