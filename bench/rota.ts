@@ -577,6 +577,7 @@ async function seedCentre(target: DatabaseTarget, from: string, to: string) {
       ended_early_at: null,
       ended_early_reason: null,
       suspension_id: null,
+      outcome_source: null,
       version: 1,
       created_at: now,
       updated_at: now,

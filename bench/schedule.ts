@@ -178,6 +178,7 @@ export async function seedSchedule(target: DatabaseTarget) {
         ended_early_at: null,
         ended_early_reason: null,
         suspension_id: null,
+        outcome_source: null,
         version: 1,
         created_at: now,
         updated_at: now,

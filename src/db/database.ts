@@ -483,6 +483,8 @@ export interface SessionsTable {
   ended_early_reason: string | null
   /** Set while the session is suspended by this suspension. */
   suspension_id: string | null
+  /** 'desk' or 'register': an outcome from the register is worked out again while the register changes. */
+  outcome_source: string | null
   version: number
   created_at: Instant
   updated_at: Instant

@@ -187,6 +187,7 @@ test('after signing out the browser holds nothing of the families, and taps stil
   await expect(ask.getByRole('button', { name: 'Sign out anyway' })).toBeVisible()
   await expect(ask).toHaveCSS('opacity', '1')
   await shoot(tablet, 'sign-out-ask.png', false)
+  await expectNoAxeViolations(tablet, 'sign out now? (tablet)')
   await ask.getByRole('button', { name: 'Stay signed in' }).click()
   await expect(ask).toHaveCount(0)
   await expect(banner).toContainText('1 tap waiting to send')

@@ -151,6 +151,10 @@ test('a whole session day on a tablet: the door, an observation record checked b
   // Someone who must not come in is turned away, and that is recorded too.
   await tap(tablet, card, 'Darren Hacquoil Turned away')
 
+  // Both sides came and went: once the session has started, its attendance is recorded from the taps.
+  const settled = (await readBoard(door)).sessions.find((s) => s.id === renouf.id)
+  expect(settled?.status).toBe(Date.parse(renouf.startsAt) <= Date.now() ? 'completed' : 'scheduled')
+
   // The register lists every tap with the time the server recorded, in the order they happened.
   const register = await registerOf(door, renouf.id)
   expect(register.map((e) => `${e.name} ${e.kind}`)).toEqual([

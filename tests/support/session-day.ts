@@ -99,7 +99,8 @@ export async function buildSessionDayWorld(t: TestContext): Promise<SessionDayWo
     checker,
     async at(time: string) {
       const target = Date.parse(zonedInstant(day, time, world.timeZone))
-      const seconds = Math.round((target - t.clock.now().getTime()) / 1000)
+      // Never short of the time asked for: a tap "at 10:05" must not land at 10:04:59.
+      const seconds = Math.ceil((target - t.clock.now().getTime()) / 1000)
       if (seconds < 0) throw new Error(`the clock is already past ${time} on ${day}`)
       t.clock.advance(seconds)
       const desk = new TestBrowser(t.app)

@@ -24,6 +24,9 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable('sessions').addColumn('ended_early_at', instant).execute()
   await db.schema.alterTable('sessions').addColumn('ended_early_reason', 'text').execute()
   await db.schema.alterTable('sessions').addColumn('suspension_id', 'text').execute()
+  // Who recorded the outcome: 'desk', or 'register' (worked out from the taps at the door, and
+  // worked out again while the register changes).
+  await db.schema.alterTable('sessions').addColumn('outcome_source', 'text').execute()
 
   await db.schema
     .createTable('attendance_events')

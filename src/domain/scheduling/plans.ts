@@ -214,6 +214,7 @@ function sessionRow(
     ended_early_at: null,
     ended_early_reason: null,
     suspension_id: null,
+    outcome_source: null,
     version: 1,
     created_at: now,
     updated_at: now,

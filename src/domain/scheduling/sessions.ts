@@ -289,7 +289,13 @@ export async function writeOutcome(
   deps: Deps,
   trx: Db,
   actor: Actor,
-  target: { session: Pick<SessionListRow, 'id' | 'version'>; caseId: string; timeZone: string },
+  target: {
+    session: Pick<SessionListRow, 'id' | 'version'>
+    caseId: string
+    timeZone: string
+    /** The desk's own record, or the register's (worked out again while the register changes). */
+    source?: 'desk' | 'register'
+  },
   input: RecordOutcomeInput,
 ): Promise<void> {
   const { session, caseId } = target
@@ -306,6 +312,7 @@ export async function writeOutcome(
     outcome_explained: input.explained ? 1 : 0,
     outcome_reason: input.reason,
     outcome_recorded_at: now,
+    outcome_source: target.source ?? 'desk',
     updated_at: now,
   })
   if (!updated) throw stale()
@@ -319,6 +326,7 @@ export async function writeOutcome(
       nonResident: input.nonResident,
       explained: input.explained,
       flagged: flag,
+      source: target.source ?? 'desk',
     },
   })
 }

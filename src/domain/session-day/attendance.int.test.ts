@@ -153,10 +153,54 @@ describe('check-in and check-out at the door', () => {
       { code: 'DOOR-LATE', message: 'Nick Example arrived 20 minutes after their time.' },
     ])
     expect(late.session.parties[0]?.lateMinutes).toBe(20)
-    await world.at('10:40')
+    await world.at('12:20')
     const gone = await tapOk({ kind: 'left', partyId: person('non_resident_parent') })
     expect(gone.session.status).toBe('did_not_attend')
     expect((await deskSession()).outcome).toMatchObject({ resident: 'did_not_attend', nonResident: 'late' })
+  })
+
+  it('waits for the other side while the session runs, and works the outcome out again as the register changes', async () => {
+    const nick = person('non_resident_parent')
+    const rita = person('resident_parent')
+    const mia = person('child')
+    await world.at('09:45')
+    await tapOk({ kind: 'arrived', partyId: nick })
+    // The visiting parent steps out before the resident parent has come: nothing is decided yet.
+    const out = await tapOk({ kind: 'left', partyId: nick })
+    expect(out.session.status).toBe('scheduled')
+    expect((await deskSession()).outcome).toBeNull()
+    await world.at('10:00')
+    await tapOk({ kind: 'arrived', partyId: nick })
+    await tapOk({ kind: 'arrived', partyId: rita, confirmed: ['DOOR-BOTH-IN'] })
+    await tapOk({ kind: 'child_handed_over', partyId: mia })
+    await world.at('12:00')
+    await tapOk({ kind: 'child_returned', partyId: mia })
+    await tapOk({ kind: 'left', partyId: rita })
+    const last = await tapOk({ kind: 'left', partyId: nick })
+    expect(last.session.status).toBe('completed')
+    expect((await deskSession()).outcome).toMatchObject({ resident: 'attended', nonResident: 'attended' })
+    // Undoing the last departure takes the register's outcome back: someone is in the building again.
+    const undone = await world.onDuty.browser.post(`/api/attendance-events/${last.event.id}/void`)
+    expectStatus(undone, 200)
+    expect(undone.json<TodaySession>().status).toBe('scheduled')
+    expect((await deskSession()).outcome).toBeNull()
+    const again = await tapOk({ kind: 'left', partyId: nick })
+    expect(again.session.status).toBe('completed')
+    // The desk's own record stands: later taps never overwrite it.
+    const desk = await world.desk.post(`/api/sessions/${supportedId()}/outcome`, {
+      resident: 'attended',
+      nonResident: 'late',
+    })
+    expectStatus(desk, 200)
+    const undoneAgain = await world.onDuty.browser.post(`/api/attendance-events/${again.event.id}/void`)
+    expectStatus(undoneAgain, 200)
+    expect((await deskSession()).outcome).toMatchObject({ resident: 'attended', nonResident: 'late' })
+    const row = await t.deps.db
+      .selectFrom('sessions')
+      .select(['outcome_source', 'status'])
+      .where('id', '=', supportedId())
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ outcome_source: 'desk', status: 'completed' })
   })
 
   it('counts lateness by the centre’s own grace', async () => {
@@ -168,7 +212,7 @@ describe('check-in and check-out at the door', () => {
     const arrived = await tapOk({ kind: 'arrived', partyId: person('non_resident_parent') })
     expect(arrived.warnings).toEqual([])
     expect(arrived.session.parties[0]?.lateMinutes).toBeNull()
-    await world.at('10:40')
+    await world.at('12:20')
     await tapOk({ kind: 'left', partyId: person('non_resident_parent') })
     expect((await deskSession()).outcome).toMatchObject({
       nonResident: 'attended',

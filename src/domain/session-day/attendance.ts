@@ -193,19 +193,63 @@ async function writeTap(deps: Deps, trx: Db, actor: Actor, sessionId: string, in
     resourceIds: [sessionId, id],
     details: { kind: entry.kind, listed: person !== undefined, warnings: warnings.map((w) => w.code) },
   })
-  const after = [...register, entry]
-  const started = day.session.starts_at <= now
-  if (started && day.session.outcome_recorded_at === null && isRegisterComplete(after, people)) {
-    const outcome = outcomeOf(after, times, settings.lateAfterMinutes)
+  await settleOutcome(deps, trx, actor, day, [...register, entry], settings.lateAfterMinutes)
+  return { id, warnings }
+}
+
+/**
+ * Works the session's outcome out from its register, with no form to fill: once everyone who came
+ * has gone and every child is back (and both sides came, or the session's time is over). An outcome
+ * the register gave is worked out again as the register changes (a late tap, an undo), and taken
+ * back when the register is no longer complete; the desk's own record is never overwritten.
+ */
+async function settleOutcome(
+  deps: Deps,
+  trx: Db,
+  actor: Actor,
+  day: DaySession,
+  register: readonly RegisterEntry[],
+  lateAfterMinutes: number,
+): Promise<void> {
+  const { session } = day
+  if (session.outcome_recorded_at !== null && session.outcome_source !== 'register') return
+  const now = deps.clock.now().toISOString()
+  if (session.starts_at > now) return
+  const people = day.parties.map(doorPersonOf)
+  if (isRegisterComplete(register, people, { now, endsAt: session.ends_at })) {
+    const outcome = outcomeOf(register, doorTimesOf(session), lateAfterMinutes)
+    const same =
+      session.outcome_recorded_at !== null &&
+      session.resident_outcome === outcome.resident &&
+      session.non_resident_outcome === outcome.non_resident
+    if (same) return
     await writeOutcome(
       deps,
       trx,
       actor,
-      { session: day.session, caseId: day.found.id, timeZone: day.centre.time_zone },
+      { session, caseId: day.found.id, timeZone: day.centre.time_zone, source: 'register' },
       { resident: outcome.resident, nonResident: outcome.non_resident, explained: false, reason: null },
     )
+    return
   }
-  return { id, warnings }
+  if (session.outcome_source !== 'register') return
+  const updated = await updateSessionAtVersion(trx, scopeOf(actor), session.id, session.version, {
+    status: 'scheduled',
+    resident_outcome: null,
+    non_resident_outcome: null,
+    outcome_explained: null,
+    outcome_reason: null,
+    outcome_recorded_at: null,
+    outcome_source: null,
+    updated_at: now,
+  })
+  if (!updated) throw stale()
+  await auditAs(trx, deps.clock, actor, {
+    action: 'session.outcome.withdrawn',
+    resourceType: 'session',
+    resourceIds: [session.id, day.found.id],
+    details: { source: 'register' },
+  })
 }
 
 /**
@@ -239,6 +283,14 @@ export async function voidAttendance(deps: Deps, actor: Actor, eventId: string):
         resourceType: 'attendance_event',
         resourceIds: [event.id, event.session_id],
       })
+      // The register changed: an outcome worked out from it is worked out again.
+      const fresh = await findDaySession(trx, actor, event.session_id)
+      const byId = new Map(fresh.parties.map((p) => [p.id, p]))
+      const register = (await listEventsOf(trx, scope, [event.session_id]))
+        .filter((e) => e.voided_at === null)
+        .map((e) => entryOf(e, byId, deps.fieldCrypto))
+      const settings = await loadSessionDaySettings(trx, scope)
+      await settleOutcome(deps, trx, actor, fresh, register, settings.lateAfterMinutes)
     })
   return presentOne(deps, deps.db, actor, day)
 }

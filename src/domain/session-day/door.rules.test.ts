@@ -203,17 +203,25 @@ describe('the outcome from the register', () => {
     line('child_returned', MIA, '11:58'),
     line('left', RITA, '12:00'),
   ]
+  const DURING = { now: '2026-12-05T11:00:00.000Z', endsAt: '2026-12-05T12:00:00.000Z' }
+  const AFTER = { now: '2026-12-05T12:30:00.000Z', endsAt: '2026-12-05T12:00:00.000Z' }
   it('is complete once everyone who came has left and every child is back', () => {
-    expect(isRegisterComplete(whole, PEOPLE)).toBe(false)
-    expect(isRegisterComplete([...whole, line('left', NICK, '12:15')], PEOPLE)).toBe(true)
-    expect(isRegisterComplete([], PEOPLE)).toBe(false)
-    expect(isRegisterComplete([line('refused_entry', BARRY, '09:40')], PEOPLE)).toBe(false)
+    expect(isRegisterComplete(whole, PEOPLE, DURING)).toBe(false)
+    expect(isRegisterComplete([...whole, line('left', NICK, '12:15')], PEOPLE, DURING)).toBe(true)
+    expect(isRegisterComplete([], PEOPLE, AFTER)).toBe(false)
+    expect(isRegisterComplete([line('refused_entry', BARRY, '09:40')], PEOPLE, AFTER)).toBe(false)
     const childOut = [
       line('arrived', RITA, '10:00'),
       line('child_handed_over', MIA, '10:02'),
       line('left', RITA, '10:05'),
     ]
-    expect(isRegisterComplete(childOut, PEOPLE)).toBe(false)
+    expect(isRegisterComplete(childOut, PEOPLE, AFTER)).toBe(false)
+  })
+
+  it('waits for the other side until the session is over when only one side has come and gone', () => {
+    const oneSide = [line('arrived', NICK, '09:44'), line('left', NICK, '09:50')]
+    expect(isRegisterComplete(oneSide, PEOPLE, DURING)).toBe(false)
+    expect(isRegisterComplete(oneSide, PEOPLE, AFTER)).toBe(true)
   })
 
   it('counts a side that never came as a missed session and a late first arrival as late', () => {

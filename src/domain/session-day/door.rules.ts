@@ -230,10 +230,15 @@ function decideLeaving(facts: EntryFacts, before: RegisterEntry[]): DoorDecision
 export function isRegisterComplete(
   register: readonly RegisterEntry[],
   people: readonly DoorPerson[],
+  clock: { now: string; endsAt: string },
 ): boolean {
   if (!register.some((e) => e.kind === 'arrived' && e.partyId !== null)) return false
   if (inBuilding(register).size > 0) return false
-  return !people.some((p) => p.kind === 'child' && whereaboutsOf(register, p.id) === 'in_session')
+  if (people.some((p) => p.kind === 'child' && whereaboutsOf(register, p.id) === 'in_session')) return false
+  // One side came and went: the other may still be on the way until the session's end.
+  const bothCame =
+    firstArrivalOf(register, 'resident') !== null && firstArrivalOf(register, 'non_resident') !== null
+  return bothCame || clock.now >= clock.endsAt
 }
 
 /** Each side's outcome from the register: no listed arrival is a missed session, a late one is late. */

@@ -1,4 +1,4 @@
-import { Box, Burger, Button, Group, Modal, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core'
+import { Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconLogout } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -11,6 +11,7 @@ import classes from './app-layout.module.css'
 import { BrandMark } from './brand-mark'
 import { visibleNavItems } from './navigation'
 import { unsentWork } from '../unsent-work'
+import { Dialog } from '../pages/referrals/shared/dialog'
 
 /**
  * The signed-in frame: header with the organisation and sign-out, navigation (a burger menu on
@@ -86,25 +87,27 @@ export function AppLayout() {
           <VisuallyHidden> {user.displayName}</VisuallyHidden>
         </Button>
       </header>
-      <Modal opened={unsent !== null} onClose={() => setUnsent(null)} title="Sign out now?">
-        <Stack>
-          {unsent?.map((line) => (
-            <Text key={line}>{line}</Text>
-          ))}
-          <Text>
-            Signing out wipes them from this device. Stay signed in until the connection is back and they are
-            sent.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setUnsent(null)}>
-              Stay signed in
-            </Button>
-            <Button color="red" onClick={() => void handleSignOut()}>
-              Sign out anyway
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {unsent !== null && (
+        <Dialog onClose={() => setUnsent(null)} title="Sign out now?">
+          <Stack>
+            {unsent?.map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
+            <Text>
+              Signing out wipes them from this device. Stay signed in until the connection is back and they
+              are sent.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setUnsent(null)}>
+                Stay signed in
+              </Button>
+              <Button color="red.8" onClick={() => void handleSignOut()}>
+                Sign out anyway
+              </Button>
+            </Group>
+          </Stack>
+        </Dialog>
+      )}
       <div className={classes.body}>
         <nav id="main-navigation" aria-label="Main" className={classes.nav} data-open={navOpen || undefined}>
           <div className={classes.navInner}>
