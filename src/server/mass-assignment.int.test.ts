@@ -2524,6 +2524,7 @@ const WRITES: WriteCase[] = [
             update: ['status', 'resident_outcome', 'non_resident_outcome', 'outcome_explained'].concat([
               'outcome_reason',
               'outcome_recorded_at',
+              'outcome_source',
               'updated_at',
               'version',
             ]),
