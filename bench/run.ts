@@ -20,6 +20,7 @@ import { startSignedIn } from './server'
 import { benchLists } from './lists'
 import { benchSchedule } from './schedule'
 import { benchRotaApi, benchRotaPure } from './rota'
+import { benchToday } from './today'
 
 const PASSWORD = 'load test passphrase 2026'
 
@@ -106,7 +107,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-bench-'))
 console.log(
   `Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
 )
-// BENCH_ONLY=schedule (or hashing, api, lists, rota) runs one group.
+// BENCH_ONLY=schedule (or hashing, api, lists, rota, today) runs one group.
 const only = process.env.BENCH_ONLY
 const wanted = (name: string) => !only || only === name
 if (wanted('hashing')) await benchHashing()
@@ -118,11 +119,13 @@ if (wanted('rota')) {
   benchRotaPure()
   await benchRotaApi('SQLite', sqlite('rota.db'))
 }
+if (wanted('today')) await benchToday('SQLite', sqlite('today.db'))
 const pgUrl = process.env.BENCH_DATABASE_URL
 if (pgUrl) {
   if (wanted('api')) await benchApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('lists')) await benchLists('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('schedule')) await benchSchedule('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('rota')) await benchRotaApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
+  if (wanted('today')) await benchToday('PostgreSQL', { kind: 'postgres', url: pgUrl })
 }
 fs.rmSync(dir, { recursive: true, force: true })
