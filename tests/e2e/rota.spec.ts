@@ -92,7 +92,9 @@ async function findPlaceIn(desk: Api, centreId: string, rota: RotaView) {
 /** One of the volunteer's shifts ahead and a colleague who could take it (nothing hard in the way). */
 async function findSwap(desk: Api, volunteer: Api, centreId: string) {
   const mine = await volunteer.get<MyVolunteering>('/api/my/volunteering')
-  for (const shift of mine.shifts.filter((s) => !s.swap)) {
+  // Not today's: the demo volunteer is at the door today, and the session-day journey needs her there.
+  const today = todayIn('Europe/Jersey')
+  for (const shift of mine.shifts.filter((s) => !s.swap && s.date > today)) {
     const query = new URLSearchParams({ shiftKey: shift.shiftKey, duty: shift.duty })
     if (shift.sessionId) query.set('sessionId', shift.sessionId)
     const { candidates } = await desk.get<CandidateList>(`/api/centres/${centreId}/rota/candidates?${query}`)

@@ -396,6 +396,11 @@ test('a report released to a referrer: checked for protected details, logged, an
   // releases its attendance report, and the referrer downloads it from their own area.
   const referrerPage = await newBrowserPage(browser, DESKTOP)
   await signIn(referrerPage, demoLogin('referrer'))
+  // Earlier journeys may have filled the centre's places: the admin makes room for one more family.
+  const { api: capacityAdmin, context: adminContext } = await adminApi(browser)
+  const intake = await capacityAdmin.get<{ centreCapacityUnits: number }>('/api/intake-settings')
+  await capacityAdmin.patch('/api/intake-settings', { centreCapacityUnits: intake.centreCapacityUnits + 4 })
+  await adminContext.close()
   const ownCase = await referrersOwnCase(deskApi, await apiOf(referrerPage), centre.id, today)
   const ownRecipients = await deskApi.get<{ recipients: { referralId: string; hasAccount: boolean }[] }>(
     `/api/cases/${ownCase}/report-recipients`,
