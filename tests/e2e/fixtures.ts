@@ -77,6 +77,12 @@ export function collectCspViolations(page: Page): string[] {
 }
 
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // A dialog fading in is half transparent: axe would measure the contrast of a frame mid-fade.
+  await page.evaluate(async () => {
+    // A transition begins on the frame after it is mounted.
+    for (let frame = 0; frame < 2; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve))
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))
+  })
   const results = await new AxeBuilder({ page }).analyze()
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
