@@ -350,6 +350,8 @@ export interface CaseReviewsTable {
   outcome: string
   notes_sealed: string | null
   next_review_due_on: LocalDate
+  /** The date the review was due when it was held; null for a first review recorded before this was kept. */
+  due_on: LocalDate | null
   reviewed_by_user_id: string | null
   created_at: Instant
 }

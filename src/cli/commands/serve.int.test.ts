@@ -31,7 +31,7 @@ describe('kinbridge serve', () => {
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(
-      /pending migration\(s\) \(20261125T0900Z-foundation, 20261126T0900Z-referrals-and-cases, 20261126T1300Z-scheduling, 20261126T1500Z-volunteers, 20261126T1800Z-session-day\)\. Run "kinbridge migrate" first, or start with "npm start"/,
+      /pending migration\(s\) \(20261125T0900Z-foundation, 20261126T0900Z-referrals-and-cases, 20261126T1300Z-scheduling, 20261126T1500Z-volunteers, 20261126T1800Z-session-day, 20261127T0900Z-statistics\)\. Run "kinbridge migrate" first, or start with "npm start"/,
     )
   }, 60_000)
 

@@ -4,6 +4,7 @@ import * as referralsAndCases from './20261126T0900Z-referrals-and-cases'
 import * as scheduling from './20261126T1300Z-scheduling'
 import * as volunteers from './20261126T1500Z-volunteers'
 import * as sessionDay from './20261126T1800Z-session-day'
+import * as statistics from './20261127T0900Z-statistics'
 
 /** Every migration, in order. Names are UTC timestamps; a migration once released is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T1300Z-scheduling': scheduling,
   '20261126T1500Z-volunteers': volunteers,
   '20261126T1800Z-session-day': sessionDay,
+  '20261127T0900Z-statistics': statistics,
 }

@@ -113,6 +113,7 @@ export async function recordReview(
       outcome: input.outcome,
       notes_sealed: input.notes ? deps.fieldCrypto.encrypt(input.notes) : null,
       next_review_due_on: next,
+      due_on: found.review_due_on,
       reviewed_by_user_id: actor.userId,
       created_at: now,
     })
