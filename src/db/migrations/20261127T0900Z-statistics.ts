@@ -36,7 +36,7 @@ export async function up(db: AnyDb): Promise<void> {
   await index('referrals_decided_idx', 'referrals', ['organisation_id', 'centre_id', 'decided_at'])
   await index('cases_opened_idx', 'cases', ['organisation_id', 'centre_id', 'opened_at'])
   await index('cases_closed_idx', 'cases', ['organisation_id', 'centre_id', 'closed_at'])
-  await index('parties_case_idx', 'parties', ['case_id', 'kind', 'role'])
+  await index('parties_case_kind_idx', 'parties', ['case_id', 'kind', 'role'])
   await index('sessions_organisation_day_idx', 'sessions', ['organisation_id', 'centre_id', 'local_date'])
   await index('sessions_case_day_idx', 'sessions', ['case_id', 'local_date', 'status'])
   await index('case_level_changes_at_idx', 'case_level_changes', ['organisation_id', 'changed_at'])
@@ -48,7 +48,8 @@ export async function up(db: AnyDb): Promise<void> {
     'to_status',
     'at',
   ])
-  await index('opening_sessions_venue_idx', 'opening_sessions', ['organisation_id', 'venue_id'])
+  await index('opening_sessions_organisation_venue_idx', 'opening_sessions', ['organisation_id', 'venue_id'])
+  await index('role_assignments_role_idx', 'role_assignments', ['organisation_id', 'role'])
 }
 
 export function down(): Promise<void> {
