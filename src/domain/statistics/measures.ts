@@ -267,12 +267,17 @@ async function countSessions(
 }
 
 /**
- * The family places the centres' opening sessions offered in the period: each day an opening runs
- * (its weekday, every week or every other week from its first day, up to its last day) adds its
- * capacity, unless a closure covers the whole centre or that venue that day. A retired opening ends
- * the day before it was retired, so the days it ran still count.
+ * The family places the centres' opening sessions offered on each day of the period: each day an
+ * opening runs (its weekday, every week or every other week from its first day, up to its last day)
+ * adds its capacity, unless a closure covers the whole centre or that venue that day. A retired
+ * opening ends the day before it was retired, so the days it ran still count. Days with no place
+ * are left out. The quarterly return sums the days; the dashboard sums them by month.
  */
-async function countAvailablePlaces(db: Db, scope: StatisticsScope, bounds: PeriodBounds): Promise<number> {
+export async function placesByDay(
+  db: Db,
+  scope: StatisticsScope,
+  bounds: Pick<PeriodBounds, 'from' | 'to'>,
+): Promise<Map<string, number>> {
   const { organisationId, centreIds } = scope
   const [openings, closures] = await Promise.all([
     db
@@ -290,14 +295,9 @@ async function countAvailablePlaces(db: Db, scope: StatisticsScope, bounds: Peri
         'o.ends_at_time',
         'o.capacity_units',
       ])
+      .where('v.organisation_id', '=', organisationId)
+      .where('v.centre_id', 'in', centreIds)
       .where('o.organisation_id', '=', organisationId)
-      .where('o.venue_id', 'in', (eb) =>
-        eb
-          .selectFrom('venues')
-          .select('venues.id')
-          .where('venues.organisation_id', '=', organisationId)
-          .where('venues.centre_id', 'in', centreIds),
-      )
       .where('o.first_on', '<=', bounds.to)
       .where((eb) => eb.or([eb('o.last_on', 'is', null), eb('o.last_on', '>=', bounds.from)]))
       .execute(),
@@ -310,7 +310,7 @@ async function countAvailablePlaces(db: Db, scope: StatisticsScope, bounds: Peri
       .where('last_day', '>=', bounds.from)
       .execute(),
   ])
-  let places = 0
+  const places = new Map<string, number>()
   for (const o of openings) {
     const facts = {
       id: o.id,
@@ -323,23 +323,28 @@ async function countAvailablePlaces(db: Db, scope: StatisticsScope, bounds: Peri
       endsAt: o.ends_at_time,
       capacityUnits: o.capacity_units,
     }
+    const mine = closures.filter(
+      (c) => c.centre_id === o.centre_id && (c.venue_id === null || c.venue_id === o.venue_id),
+    )
     const start = o.first_on > bounds.from ? o.first_on : bounds.from
     const end = o.last_on !== null && o.last_on < bounds.to ? o.last_on : bounds.to
     // The first day on or after the start that falls on the opening's weekday, then week by week.
-    let day = plusDays(start, (o.weekday - weekdayOf(start) + 7) % 7)
-    for (; day <= end; day = plusDays(day, 7)) {
-      if (!openingRunsOn(facts, day)) continue
-      const closed = closures.some(
-        (c) =>
-          c.centre_id === o.centre_id &&
-          c.first_day <= day &&
-          day <= c.last_day &&
-          (c.venue_id === null || c.venue_id === o.venue_id),
-      )
-      if (!closed) places += o.capacity_units
+    for (
+      let day = plusDays(start, (o.weekday - weekdayOf(start) + 7) % 7);
+      day <= end;
+      day = plusDays(day, 7)
+    ) {
+      if (!openingRunsOn(facts, day) || mine.some((c) => c.first_day <= day && day <= c.last_day)) continue
+      places.set(day, (places.get(day) ?? 0) + o.capacity_units)
     }
   }
   return places
+}
+
+async function countAvailablePlaces(db: Db, scope: StatisticsScope, bounds: PeriodBounds): Promise<number> {
+  let total = 0
+  for (const places of (await placesByDay(db, scope, bounds)).values()) total += places
+  return total
 }
 
 // ---------- People ----------
