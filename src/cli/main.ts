@@ -65,6 +65,8 @@ export async function registerMoreCommands(): Promise<void> {
   registerAdminCommands(program)
   const { registerIncidentCommands } = await import('./commands/incidents')
   registerIncidentCommands(program)
+  const { registerReportCommands } = await import('./commands/report')
+  registerReportCommands(program)
 }
 
 try {

@@ -25,6 +25,7 @@ import { schedulingRoutes } from './routes/scheduling.routes'
 import { incidentRoutes } from './routes/incidents.routes'
 import { observationRoutes } from './routes/observations.routes'
 import { reportRoutes } from './routes/reports.routes'
+import { statisticsRoutes } from './routes/statistics.routes'
 import { sessionDayRoutes } from './routes/session-day.routes'
 import { volunteerRoutes } from './routes/volunteers.routes'
 import { partiesRoutes } from './routes/parties.routes'
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   observationRoutes(app, options.deps)
   incidentRoutes(app, options.deps)
   reportRoutes(app, options.deps)
+  statisticsRoutes(app, options.deps)
   app.get('/api/openapi.json', { config: { policy: { kind: 'public' } }, schema: { hide: true } }, () =>
     app.swagger(),
   )

@@ -548,6 +548,33 @@ function doorCalls(w: World, words: string): [string, string, unknown?][] {
 /** A time on the door's day: the refusals, endings and taps the samples record happen then. */
 const onDoorDay = (w: World, time: string): string => `${w.door.day}T${time}:00Z`
 
+/** Each statistics report with a query it answers, for the samples and the foreign-centre calls. */
+const STATISTICS_REPORTS: [string, string][] = [
+  ['caseload', 'on=2026-11-26'],
+  ['quarterly-return', 'quarter=2026-Q3'],
+  ['service', 'from=2026-01-01&to=2026-03-31&audience=trustees'],
+  ['dashboard', 'from=2026-01-01&to=2026-03-31'],
+]
+
+/** Every statistics route: a report's JSON, CSV and PDF. */
+const statisticsRoutes = (query: (report: string) => string): [string, string][] =>
+  STATISTICS_REPORTS.flatMap(([report]) =>
+    ['', '.csv', '.pdf'].map((format): [string, string] => [
+      `/api/reports/${report}${format}`,
+      `/api/reports/${report}${format}?${query(report)}`,
+    ]),
+  )
+
+const statisticsQuery = (report: string): string =>
+  STATISTICS_REPORTS.find(([name]) => name === report)?.[1] ?? ''
+
+function statisticsSamples(): [string, Sample][] {
+  return statisticsRoutes(statisticsQuery).map(([route, url]) => [
+    `GET ${route}`,
+    { ok: 200, call: () => ({ url }) },
+  ])
+}
+
 /**
  * One sample request per route, run in this order (two-factor set-up before confirm, logout last).
  * A route without a sample fails the coverage test below.
@@ -1772,6 +1799,8 @@ const SAMPLES: [string, Sample][] = [
     'GET /api/report-releases/:releaseId/pdf',
     { ok: 200, call: (c) => ({ url: `/api/report-releases/${c.world.door.releaseId}/pdf` }) },
   ],
+  // Statistics and returns: counts for the desk, as JSON, CSV and PDF.
+  ...statisticsSamples(),
   ['POST /api/auth/logout', { ok: 204, call: () => ({ url: '/api/auth/logout' }) }],
 ]
 
@@ -2422,6 +2451,18 @@ describe('authorization matrix (AZ-1)', () => {
         "GET /api/referrals/export.csv: admin, coordinator, referrer",
         "GET /api/report-releases: admin, coordinator, referrer",
         "GET /api/report-releases/:releaseId/pdf: admin, coordinator, referrer",
+        "GET /api/reports/caseload: admin, coordinator",
+        "GET /api/reports/caseload.csv: admin, coordinator",
+        "GET /api/reports/caseload.pdf: admin, coordinator",
+        "GET /api/reports/dashboard: admin, coordinator",
+        "GET /api/reports/dashboard.csv: admin, coordinator",
+        "GET /api/reports/dashboard.pdf: admin, coordinator",
+        "GET /api/reports/quarterly-return: admin, coordinator",
+        "GET /api/reports/quarterly-return.csv: admin, coordinator",
+        "GET /api/reports/quarterly-return.pdf: admin, coordinator",
+        "GET /api/reports/service: admin, coordinator",
+        "GET /api/reports/service.csv: admin, coordinator",
+        "GET /api/reports/service.pdf: admin, coordinator",
         "PATCH /api/rooms/:roomId: admin, coordinator",
         "DELETE /api/rota-assignments/:assignmentId: admin, coordinator",
         "POST /api/rota-assignments/:assignmentId/swap: admin, coordinator, volunteer",
@@ -2522,7 +2563,8 @@ describe('authorization matrix (AZ-1)', () => {
       }
     }
     expect(mismatches).toEqual([])
-  })
+    // Every route six times over: allow for PostgreSQL on a busy machine.
+  }, 120_000)
 
   it("answers 404, never 403, for another organisation's records, and changes nothing", async () => {
     const admin = users.get('admin')
@@ -2717,6 +2759,10 @@ describe('authorization matrix (AZ-1)', () => {
       ['GET', `/api/feedback/summary?centreId=${foreign.centreId}&from=2025-01-01&to=2025-12-31`],
       ['GET', `/api/observations?caseId=${foreign.door.caseId}`],
       ['GET', `/api/incidents?caseId=${foreign.door.caseId}`],
+      // Statistics of the other organisation's centre.
+      ...statisticsRoutes((report) => `${statisticsQuery(report)}&centreId=${foreign.centreId}`).map(
+        ([, url]): [string, string] => ['GET', url],
+      ),
     ]
     const browsers: [string, BuiltUser, TestBrowser][] = []
     for (const [name, user] of [

@@ -15,6 +15,12 @@ export function openAtEndOf(end: string) {
   return sql<boolean>`cases.opened_at < ${end} and (cases.closed_at is null or cases.closed_at >= ${end})`
 }
 
+/** The children of the cases joined, each once. */
+const CHILDREN = sql<number | string>`count(distinct case when parties.kind = 'child' then parties.id end)`
+/** Their visiting adults, each once: by sign-in where they have one, so two families count one adult. */
+const VISITING_ADULTS = sql<number | string>`count(distinct case when parties.role = 'non_resident_parent'
+  then coalesce(parties.user_id, parties.id) end)`
+
 /**
  * The caseload by referral source on a day: the children of every case open at the end of that day,
  * and the distinct visiting (non-resident) adults of those cases. An adult who has a sign-in counts
@@ -27,13 +33,7 @@ export async function countCaseload(db: Db, scope: StatisticsScope, on: string):
     .selectFrom('cases')
     .innerJoin('referrals', 'referrals.id', 'cases.referral_id')
     .innerJoin('parties', 'parties.case_id', 'cases.id')
-    .select([
-      'referrals.source_code as source',
-      sql<number | string>`count(distinct case when parties.kind = 'child' then parties.id end)`.as('children'),
-      sql<number | string>`count(distinct case when parties.role = 'non_resident_parent' then coalesce(parties.user_id, parties.id) end)`.as(
-        'parents',
-      ),
-    ])
+    .select(['referrals.source_code as source', CHILDREN.as('children'), VISITING_ADULTS.as('parents')])
     .where('cases.organisation_id', '=', scope.organisationId)
     .where('cases.centre_id', 'in', scope.centreIds)
     .where(openAtEndOf(end))
@@ -43,12 +43,7 @@ export async function countCaseload(db: Db, scope: StatisticsScope, on: string):
   const totals = await db
     .selectFrom('cases')
     .innerJoin('parties', 'parties.case_id', 'cases.id')
-    .select([
-      sql<number | string>`count(distinct case when parties.kind = 'child' then parties.id end)`.as('children'),
-      sql<number | string>`count(distinct case when parties.role = 'non_resident_parent' then coalesce(parties.user_id, parties.id) end)`.as(
-        'parents',
-      ),
-    ])
+    .select([CHILDREN.as('children'), VISITING_ADULTS.as('parents')])
     .where('cases.organisation_id', '=', scope.organisationId)
     .where('cases.centre_id', 'in', scope.centreIds)
     .where(openAtEndOf(end))

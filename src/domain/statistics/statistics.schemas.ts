@@ -269,6 +269,11 @@ export type Dashboard = z.infer<typeof DashboardSchema>
 export interface StatTable {
   title: string
   columns: string[]
+  /**
+   * Names of the columns for machines. A document of one such table is written to CSV as that table
+   * alone, with these names as its header (the caseload's source,label,children,parents).
+   */
+  keys?: string[]
   rows: (string | number | null)[][]
   note?: string
 }

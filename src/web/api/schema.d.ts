@@ -34705,6 +34705,2210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children and parents with an open case on a day, by referral source */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The day counted, in the centre’s own calendar */
+                    on: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date */
+                            on: string;
+                            bySource: {
+                                /** @description The referral source’s code in the centre’s settings */
+                                source: string;
+                                label: string;
+                                children: number;
+                                /** @description Distinct visiting (non-resident) adults of those cases */
+                                parents: number;
+                            }[];
+                            total: {
+                                children: number;
+                                parents: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/caseload.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children and parents with an open case on a day, by referral source, as CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The day counted, in the centre’s own calendar */
+                    on: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/caseload.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Children and parents with an open case on a day, by referral source, as PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The day counted, in the centre’s own calendar */
+                    on: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/quarterly-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NACCC quarterly return of a quarter of the April–March financial year */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Financial year and quarter: 2026-Q1 is April–June 2026, 2026-Q4 is January–March 2027 */
+                    quarter: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quarter: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                label: string;
+                                timeZone: string;
+                            };
+                            centres: {
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                referrals: {
+                                    received: number;
+                                    bySource: {
+                                        source: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                    accepted: number;
+                                    declined: number;
+                                    waitlisted: number;
+                                    withdrawn: number;
+                                    waitingAtEnd: number;
+                                };
+                                families: {
+                                    served: number;
+                                    children: number;
+                                    newFamilies: number;
+                                    newChildren: number;
+                                    activeAtEnd: number;
+                                    childrenAtEnd: number;
+                                };
+                                sessions: {
+                                    available: number;
+                                    booked: number;
+                                    attended: number;
+                                    capacityUsedPercent: number | null;
+                                    cancelled: {
+                                        total: number;
+                                        byCentre: number;
+                                        byResident: number;
+                                        byNonResident: number;
+                                        late: number;
+                                    };
+                                    noShows: {
+                                        sessions: number;
+                                        resident: number;
+                                        nonResident: number;
+                                    };
+                                };
+                                people: {
+                                    volunteers: number;
+                                    staff: number;
+                                    volunteersJoined: number;
+                                    volunteersLeft: number;
+                                };
+                            };
+                            definitions: {
+                                figure: string;
+                                term: string;
+                                meaning: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/quarterly-return.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NACCC quarterly return of a quarter of the April–March financial year, as CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Financial year and quarter: 2026-Q1 is April–June 2026, 2026-Q4 is January–March 2027 */
+                    quarter: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/quarterly-return.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The NACCC quarterly return of a quarter of the April–March financial year, as PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Financial year and quarter: 2026-Q1 is April–June 2026, 2026-Q4 is January–March 2027 */
+                    quarter: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commissioner’s (service level agreement) or the trustees’ report of a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                    /** @description commissioner: the service level agreement report; trustees: the same measures for the board */
+                    audience?: "commissioner" | "trustees";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            audience: "commissioner" | "trustees";
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                label: string;
+                                timeZone: string;
+                            };
+                            centres: {
+                                id: string;
+                                name: string;
+                            }[];
+                            measures: {
+                                referrals: {
+                                    received: number;
+                                    bySource: {
+                                        source: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                    accepted: number;
+                                    declined: number;
+                                    waitlisted: number;
+                                    withdrawn: number;
+                                    waitingAtEnd: number;
+                                };
+                                families: {
+                                    served: number;
+                                    children: number;
+                                    newFamilies: number;
+                                    newChildren: number;
+                                    activeAtEnd: number;
+                                    childrenAtEnd: number;
+                                };
+                                sessions: {
+                                    available: number;
+                                    booked: number;
+                                    attended: number;
+                                    capacityUsedPercent: number | null;
+                                    cancelled: {
+                                        total: number;
+                                        byCentre: number;
+                                        byResident: number;
+                                        byNonResident: number;
+                                        late: number;
+                                    };
+                                    noShows: {
+                                        sessions: number;
+                                        resident: number;
+                                        nonResident: number;
+                                    };
+                                };
+                                people: {
+                                    volunteers: number;
+                                    staff: number;
+                                    volunteersJoined: number;
+                                    volunteersLeft: number;
+                                };
+                            };
+                            outcomes: {
+                                levelChanges: {
+                                    from: string | null;
+                                    to: string;
+                                    count: number;
+                                }[];
+                                progressions: number;
+                                closures: {
+                                    outcome: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                closed: number;
+                                movedOn: number;
+                            };
+                            waiting: {
+                                firstSessions: number;
+                                medianDays: number | null;
+                                meanDays: number | null;
+                                longestDays: number | null;
+                                waitingAtEnd: number;
+                                longestWaitingDays: number | null;
+                            };
+                            reviews: {
+                                held: number;
+                                onTime: number;
+                                late: number;
+                                dueUnknown: number;
+                                overdueAtEnd: number;
+                            };
+                            incidents: {
+                                total: number;
+                                byCategory: {
+                                    category: string;
+                                    label: string;
+                                    count: number;
+                                }[];
+                                bySeverity: {
+                                    severity: string;
+                                    count: number;
+                                }[];
+                            };
+                            volunteering: {
+                                hours: number;
+                                volunteersContributing: number;
+                                byKind: {
+                                    kind: string;
+                                    hours: number;
+                                }[];
+                            };
+                            definitions: {
+                                figure: string;
+                                term: string;
+                                meaning: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/service.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commissioner’s (service level agreement) or the trustees’ report of a period, as CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                    /** @description commissioner: the service level agreement report; trustees: the same measures for the board */
+                    audience?: "commissioner" | "trustees";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/service.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commissioner’s (service level agreement) or the trustees’ report of a period, as PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                    /** @description commissioner: the service level agreement report; trustees: the same measures for the board */
+                    audience?: "commissioner" | "trustees";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard’s figures of a period, month by month */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                label: string;
+                                timeZone: string;
+                            };
+                            centres: {
+                                id: string;
+                                name: string;
+                            }[];
+                            months: string[];
+                            sources: {
+                                source: string;
+                                label: string;
+                            }[];
+                            referralsByMonth: {
+                                month: string;
+                                bySource: {
+                                    [key: string]: number;
+                                };
+                                total: number;
+                            }[];
+                            childrenByAge: {
+                                /** @enum {string} */
+                                band: "under_2" | "2_to_4" | "5_to_7" | "8_to_11" | "12_and_over" | "unknown";
+                                label: string;
+                                children: number;
+                            }[];
+                            sessionsByMonth: {
+                                month: string;
+                                delivered: number;
+                                cancelled: number;
+                                notAttended: number;
+                            }[];
+                            capacityByMonth: {
+                                month: string;
+                                available: number;
+                                booked: number;
+                            }[];
+                            waitingByMonth: {
+                                month: string;
+                                waiting: number;
+                                medianWaitDays: number | null;
+                            }[];
+                            outcomes: {
+                                outcome: string;
+                                label: string;
+                                count: number;
+                            }[];
+                            volunteerHoursByMonth: {
+                                month: string;
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard’s figures of a period, month by month, as CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard’s figures of a period, month by month, as PDF */
+        get: {
+            parameters: {
+                query: {
+                    /** @description First day counted */
+                    from: string;
+                    /** @description Last day counted */
+                    to: string;
+                    /** @description One centre; every centre you may see when left out */
+                    centreId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Every error has this shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Every error has this shape */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": {
+                            error: {
+                                /**
+                                 * @description Stable machine-readable code: branch on this
+                                 * @enum {string}
+                                 */
+                                code: "INVALID_INPUT" | "UNAUTHENTICATED" | "SECOND_FACTOR_REQUIRED" | "STEP_UP_REQUIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE" | "INTERNAL";
+                                /** @description A sentence a person can read */
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

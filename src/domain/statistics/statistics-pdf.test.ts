@@ -1,0 +1,207 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  caseloadDocument,
+  dashboardDocument,
+  quarterlyReturnDocument,
+  serviceReportDocument,
+} from './statistics-export'
+import { CASELOAD, DASHBOARD, HEADING, QUARTERLY, SERVICE } from './statistics-export.fixtures'
+import { documentPdf, printedFigure } from './statistics-pdf'
+import type { Caseload, StatDocument } from './statistics.schemas'
+
+// The PDFs are read back with poppler (pdftotext, pdfinfo, pdftoppm) and kept, with a picture of
+// each page, under test-results/pdf for people to look at.
+
+const OUT = join(process.cwd(), 'test-results', 'pdf')
+const CREATED = new Date('2026-11-26T14:05:00Z')
+
+function keep(bytes: Buffer, name: string): string {
+  mkdirSync(OUT, { recursive: true })
+  const file = join(OUT, `${name}.pdf`)
+  writeFileSync(file, bytes)
+  return file
+}
+
+const textOf = (file: string): string =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+const pagesOf = (text: string): string[] => text.split('\f').slice(0, -1)
+const infoOf = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+
+/** Share of dark pixels on a page: draws it (PNG kept for people, grey PGM read here). */
+function inkOnPage(file: string, name: string, page: number): number {
+  const base = join(OUT, `${name}-page-${page}`)
+  const pageArgs = ['-f', String(page), '-l', String(page), '-singlefile']
+  execFileSync('pdftoppm', ['-png', '-r', '60', ...pageArgs, file, base])
+  execFileSync('pdftoppm', ['-gray', '-r', '30', ...pageArgs, file, `${base}-grey`])
+  const pgm = readFileSync(`${base}-grey.pgm`)
+  // Binary PGM: "P5", width, height, maximum value, each separated by whitespace, then one byte a pixel.
+  const header = pgm
+    .subarray(0, 64)
+    .toString('latin1')
+    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
+  if (!header) throw new Error('not a PGM')
+  const pixels = pgm.subarray(header[0].length)
+  expect(pixels.length).toBe(Number(header[1]) * Number(header[2]))
+  let dark = 0
+  for (const value of pixels) if (value < 128) dark += 1
+  return dark / pixels.length
+}
+
+interface Word {
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+}
+
+/** Every word on the first page with its box, from pdftotext -bbox. */
+function wordsOf(file: string): Word[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' })
+  return [
+    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
+  ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] ?? '' }))
+}
+
+async function render(
+  doc: StatDocument,
+  name: string,
+): Promise<{ file: string; text: string; pages: string[] }> {
+  const bytes = await documentPdf(doc, { createdAt: CREATED })
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  const file = keep(bytes, name)
+  const text = textOf(file)
+  return { file, text, pages: pagesOf(text) }
+}
+
+/** A caseload with far more sources than fit on a page. */
+const LONG: Caseload = {
+  on: '2026-11-26',
+  bySource: Array.from({ length: 70 }, (_, i) => ({
+    source: `source_${i}`,
+    label: `Referral source number ${i}`,
+    children: i * 3,
+    parents: i,
+  })),
+  total: { children: 7245, parents: 2415 },
+}
+
+describe('printing a statistics report', () => {
+  it('prints the quarterly return on A4: heading, the lines under it, every table, the definitions, page numbers', async () => {
+    const { file, text, pages } = await render(
+      quarterlyReturnDocument(QUARTERLY, HEADING),
+      'statistics-quarterly-return',
+    )
+    const info = infoOf(file)
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/)
+    expect(info).toMatch(/Title:\s+NACCC quarterly return/)
+    for (const wanted of [
+      'NACCC quarterly return',
+      'Organisation: St Helier Family Hub',
+      'Centre: St Helier Child Contact Centre',
+      'Period: Q3 2026/27 (October to December 2026)',
+      'Made: Thursday 26 November 2026 at 14:05',
+      'Referrals received by source',
+      'Cancellations and no-shows',
+      'Volunteers and staff',
+      'Definitions',
+      'Sessions booked: Family sessions booked, except those the centre called off.',
+    ])
+      expect(text.replace(/ +/g, ' ')).toContain(wanted)
+    expect(text).toMatch(/Sessions available\s+1,200/)
+    expect(text).toMatch(/Late cancellations\s+5/)
+    expect(text).toMatch(/Measure\s+Number/)
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
+      expect(page).toContain('NACCC quarterly return')
+    })
+    // The definitions come after the last table.
+    expect(text.indexOf('Definitions')).toBeGreaterThan(text.indexOf('Volunteers who left'))
+    for (let page = 1; page <= pages.length; page += 1)
+      expect(inkOnPage(file, 'statistics-quarterly-return', page)).toBeGreaterThan(0.002)
+  })
+
+  it('right-aligns the figures of a column and leaves labels on the left', async () => {
+    const { file } = await render(caseloadDocument(CASELOAD, HEADING), 'statistics-caseload')
+    const words = wordsOf(file)
+    const rowOf = (label: string) => {
+      const first = words.find((w) => w.text === label)
+      if (!first) throw new Error(`no ${label}`)
+      return words.filter((w) => Math.abs(w.yMin - first.yMin) < 1)
+    }
+    const figures = ['court_adviser', 'social_services', 'self', 'Total'].map((label) =>
+      rowOf(label).filter((w) => /^\d+$/.test(w.text)),
+    )
+    // Children 25, 5, 9, 39 and parents 22, 4, 7, 33: the right edges line up, the left ones do not.
+    for (const column of [0, 1]) {
+      const boxes = figures.map((row) => row[column])
+      const rights = boxes.map((b) => b?.xMax ?? 0)
+      expect(Math.max(...rights) - Math.min(...rights)).toBeLessThan(0.5)
+      const lefts = boxes.map((b) => b?.xMin ?? 0)
+      expect(Math.max(...lefts) - Math.min(...lefts)).toBeGreaterThan(2)
+    }
+    const labels = ['court_adviser', 'social_services', 'self'].map((label) => rowOf(label)[1]?.xMin ?? 0)
+    expect(Math.max(...labels) - Math.min(...labels)).toBeLessThan(0.5)
+  })
+
+  it('breaks a long table onto the next page and repeats its heading and column headings there', async () => {
+    const { file, text, pages } = await render(caseloadDocument(LONG, HEADING), 'statistics-caseload-long')
+    expect(pages.length).toBeGreaterThan(1)
+    expect(pages[0]).toMatch(/Code\s+Referral source\s+Children\s+Parents/)
+    expect(pages[1]).toContain('Children and parents with an open case, by referral source (continued)')
+    expect(pages[1]).toMatch(/Code\s+Referral source\s+Children\s+Parents/)
+    for (let i = 0; i < LONG.bySource.length; i += 1)
+      expect(text).toMatch(new RegExp(`source_${i}\\s+Referral source number ${i}\\s`))
+    expect(text).toMatch(/Total\s+7,245\s+2,415/)
+    expect(pages.at(-1)).toContain('Definitions')
+    pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`))
+    for (let page = 1; page <= pages.length; page += 1)
+      expect(inkOnPage(file, 'statistics-caseload-long', page)).toBeGreaterThan(0.002)
+  })
+
+  it('prints the commissioner’s report and the dashboard, a figure that does not apply as a dash', async () => {
+    const service = await render(serviceReportDocument(SERVICE, HEADING), 'statistics-service-report')
+    for (const wanted of ['Service level agreement report', 'For: the commissioner', 'Contact level changes'])
+      expect(service.text).toContain(wanted)
+    expect(service.text).toMatch(/From supervised contact to supported contact\s+2/)
+    expect(service.text).toMatch(/Capacity used \(%\)\s+–/)
+    expect(service.text).toMatch(/Approved volunteer hours\s+312\.5/)
+    expect(inkOnPage(service.file, 'statistics-service-report', 1)).toBeGreaterThan(0.002)
+
+    const dashboard = await render(dashboardDocument(DASHBOARD, HEADING), 'statistics-dashboard')
+    expect(dashboard.text).toMatch(/April 2026\s+3\s+1\s+4/)
+    expect(dashboard.text).toMatch(/May 2026\s+4\s+–/)
+    expect(inkOnPage(dashboard.file, 'statistics-dashboard', 1)).toBeGreaterThan(0.002)
+  })
+
+  it('prints letters the standard fonts lack without their accent, and never as garbage', async () => {
+    const caseload: Caseload = {
+      on: '2026-11-26',
+      bySource: [{ source: 'pl', label: 'Łódź społeczna 😀', children: 1, parents: 1 }],
+      total: { children: 1, parents: 1 },
+    }
+    const { text } = await render(
+      caseloadDocument(caseload, { ...HEADING, organisationName: 'Żółć Hub' }),
+      'statistics-caseload-letters',
+    )
+    expect(text).toContain('Organisation: Zólc Hub')
+    expect(text).toContain('Lódz spoleczna ?')
+  })
+
+  it('renders the same report to the same bytes', async () => {
+    const doc = quarterlyReturnDocument(QUARTERLY, HEADING)
+    const first = await documentPdf(doc, { createdAt: CREATED })
+    const second = await documentPdf(doc, { createdAt: CREATED })
+    expect(first.equals(second)).toBe(true)
+  })
+
+  it('prints figures with thousands separated and at most one decimal place', () => {
+    expect(printedFigure(1234567)).toBe('1,234,567')
+    expect(printedFigure(47.25)).toBe('47.3')
+    expect(printedFigure(0)).toBe('0')
+    expect(printedFigure(null)).toBe('–')
+    expect(printedFigure('Łukasz')).toBe('Lukasz')
+  })
+})
