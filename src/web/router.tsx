@@ -230,6 +230,34 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'statistics',
+            lazy: page(
+              async () => (await import('./pages/statistics/dashboard-page')).DashboardPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'statistics/caseload',
+            lazy: page(
+              async () => (await import('./pages/statistics/caseload-page')).CaseloadPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'statistics/quarterly-return',
+            lazy: page(
+              async () => (await import('./pages/statistics/quarterly-return-page')).QuarterlyReturnPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
+            path: 'statistics/service-report',
+            lazy: page(
+              async () => (await import('./pages/statistics/service-report-page')).ServiceReportPage,
+              ['admin', 'coordinator'],
+            ),
+          },
+          {
             path: 'feedback',
             lazy: page(
               async () => (await import('./pages/feedback/feedback-page')).FeedbackPage,

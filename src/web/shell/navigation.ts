@@ -7,6 +7,7 @@ import {
   IconHourglass,
   IconInbox,
   IconBuildingCommunity,
+  IconChartBar,
   IconCalendarEvent,
   IconCalendarUser,
   IconClockHour4,
@@ -50,6 +51,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/volunteer-hours', label: 'Hours', icon: IconClockHour4, roles: ['admin', 'coordinator'] },
   { to: '/reports', label: 'Reports', icon: IconFileReport, roles: ['admin', 'coordinator', 'referrer'] },
   { to: '/feedback', label: 'Feedback', icon: IconMoodHappy, roles: ['admin', 'coordinator'] },
+  { to: '/statistics', label: 'Statistics', icon: IconChartBar, roles: ['admin', 'coordinator'] },
   { to: '/my-family', label: 'My family', icon: IconHeartHandshake, roles: ['parent'] },
   { to: '/my-volunteering', label: 'My volunteering', icon: IconUserHeart, roles: ['volunteer'] },
   {
