@@ -21,6 +21,7 @@ import { benchLists } from './lists'
 import { benchSchedule } from './schedule'
 import { benchRotaApi, benchRotaPure } from './rota'
 import { benchToday } from './today'
+import { benchStatistics } from './statistics'
 
 const PASSWORD = 'load test passphrase 2026'
 
@@ -107,7 +108,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinbridge-bench-'))
 console.log(
   `Kinbridge benchmarks on ${os.cpus().length} CPUs, Node ${process.version}, ${new Date().toISOString()}`,
 )
-// BENCH_ONLY=schedule (or hashing, api, lists, rota, today) runs one group.
+// BENCH_ONLY=schedule (or hashing, api, lists, rota, today, statistics) runs one group.
 const only = process.env.BENCH_ONLY
 const wanted = (name: string) => !only || only === name
 if (wanted('hashing')) await benchHashing()
@@ -120,6 +121,7 @@ if (wanted('rota')) {
   await benchRotaApi('SQLite', sqlite('rota.db'))
 }
 if (wanted('today')) await benchToday('SQLite', sqlite('today.db'))
+if (wanted('statistics')) await benchStatistics('SQLite', sqlite('statistics.db'))
 const pgUrl = process.env.BENCH_DATABASE_URL
 if (pgUrl) {
   if (wanted('api')) await benchApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
@@ -127,5 +129,6 @@ if (pgUrl) {
   if (wanted('schedule')) await benchSchedule('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('rota')) await benchRotaApi('PostgreSQL', { kind: 'postgres', url: pgUrl })
   if (wanted('today')) await benchToday('PostgreSQL', { kind: 'postgres', url: pgUrl })
+  if (wanted('statistics')) await benchStatistics('PostgreSQL', { kind: 'postgres', url: pgUrl })
 }
 fs.rmSync(dir, { recursive: true, force: true })
