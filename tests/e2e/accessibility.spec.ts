@@ -28,6 +28,35 @@ const PAGES = [
   { name: 'incidents', path: '/incidents', heading: 'Incidents', screenshot: true },
   { name: 'reports', path: '/reports', heading: 'Reports', screenshot: false },
   { name: 'feedback', path: '/feedback', heading: 'Feedback', screenshot: true },
+  // The statistics pages count their figures after they load: checked once the figures are in.
+  {
+    name: 'statistics',
+    path: '/statistics',
+    heading: 'Statistics',
+    screenshot: true,
+    ready: 'chart-sessions',
+  },
+  {
+    name: 'statistics-caseload',
+    path: '/statistics/caseload',
+    heading: 'Caseload',
+    screenshot: false,
+    ready: 'caseload-table',
+  },
+  {
+    name: 'statistics-quarterly-return',
+    path: '/statistics/quarterly-return',
+    heading: 'NACCC quarterly return',
+    screenshot: true,
+    ready: 'key-figures',
+  },
+  {
+    name: 'statistics-service-report',
+    path: '/statistics/service-report',
+    heading: 'Commissioner and trustees reports',
+    screenshot: false,
+    ready: 'key-figures',
+  },
 ] as const
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -50,6 +79,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       for (const target of PAGES) {
         await page.goto(target.path)
         await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible()
+        if ('ready' in target) await expect(page.getByTestId(target.ready)).toBeVisible()
         // Toasts have gone; a page's own live regions (the door's announcer) stay, empty.
         await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveCount(0)
         await expectNoAxeViolations(page, `${target.name} (${size})`)

@@ -7,13 +7,14 @@ import { connect } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { cliOrigin } from '../../domain/access/actor'
 import { assertAcceptablePassword } from '../../domain/auth/passwords'
-import { addDays, localDateIn } from '../../domain/cases/cases.rules'
+import { addDays, addMonths, localDateIn } from '../../domain/cases/cases.rules'
 import { DEMO_PASSWORD, demoEmail } from '../../domain/demo/demo-organisation'
-import { easterSunday } from '../../domain/demo/demo-schedule'
+import { easterSunday, firstScheduledSunday } from '../../domain/demo/demo-schedule'
 import { CHILD_COMMENTS, PARENT_COMMENTS, TODAY_FAMILIES } from '../../domain/demo/demo-session-day'
 import { DEMO_VOLUNTEER_NAME } from '../../domain/demo/demo-volunteers'
 import { seedDemoOrganisation, type DemoSeed } from '../../domain/demo/seed-demo'
-import { doorClash, openingRunsOn } from '../../domain/scheduling/schedule.rules'
+import { doorClash, localParts, openingRunsOn } from '../../domain/scheduling/schedule.rules'
+import { loadSchedulingSettings } from '../../domain/scheduling/scheduling-settings'
 import type {
   CalendarView,
   CaseSchedule,
@@ -31,6 +32,7 @@ import type {
 } from '../../domain/volunteers/volunteers.schemas'
 import { doorRoleOn } from '../../domain/session-day/door-access'
 import { ObservationSectionsSchema } from '../../domain/session-day/session-day.schemas'
+import { quarterOf } from '../../domain/statistics/statistics-scope'
 import type { Runtime } from '../runtime'
 import { formatDemoLogins, runSeed, seedDemoIfEmpty } from './seed'
 
@@ -195,7 +197,11 @@ describe('the demo centre’s families', () => {
       .select(['cases.status', 'cases.service_level', 'referrals.frequency_requested'])
       .where('cases.organisation_id', '=', seed.organisationId)
       .execute()
-    expect(cases.map((c) => c.status).sort()).toEqual([...Array<string>(33).fill('active'), 'closed'])
+    // The family that moved on in the spring, and the 27 of the history at the church hall.
+    expect(cases.map((c) => c.status).sort()).toEqual([
+      ...Array<string>(33).fill('active'),
+      ...Array<string>(28).fill('closed'),
+    ])
     expect(cases.map((c) => c.service_level)).toEqual(expect.arrayContaining(['supervised', 'escorted']))
     expect(cases.map((c) => c.frequency_requested)).toContain('Monthly, flies in from Cardiff')
   })
@@ -203,14 +209,16 @@ describe('the demo centre’s families', () => {
   it('leaves referrals at each step of intake, one of them the demo referrer’s, within the centre’s capacity', async () => {
     const coordinator = await signedIn('coordinator')
     const inbox = (await coordinator.get('/api/referrals')).json<{ counts: Record<string, number> }>()
+    // Today's desk, and the fifteen months behind it (see 'the demo centre’s past').
     expect(inbox.counts).toMatchObject({
       received: 3,
       pre_visits: 1,
       risk_assessed: 1,
       waitlisted: 1,
-      declined: 1,
+      declined: 6,
+      withdrawn: 4,
       merged: 1,
-      accepted: 34,
+      accepted: 61,
     })
     const waiting = await coordinator.get(`/api/centres/${seed.centreId}/waiting-list`)
     const list = waiting.json<{ capacity: { units: number; used: number }; entries: unknown[] }>()
@@ -390,6 +398,8 @@ describe('the demo centre’s schedule', () => {
       .innerJoin('cases', 'cases.id', 'contact_plans.case_id')
       .select(['contact_plans.case_id', 'cases.status', 'contact_plans.frequency', 'contact_plans.first_on'])
       .where('contact_plans.organisation_id', '=', seed.organisationId)
+      // The plans families had at the church hall ended with the move (see 'the demo centre’s past').
+      .where('contact_plans.status', '=', 'active')
       .execute()
     // The session day's extra sessions are one-off plans of today, for families with their own series.
     const plans = all.filter((p) => p.frequency !== 'one_off')
@@ -1078,6 +1088,249 @@ describe('the demo centre’s session day', () => {
       expect([...PARENT_COMMENTS, ...CHILD_COMMENTS] as string[]).toContain(text)
       expect(sealed).not.toContain(text)
     }
+  })
+})
+
+describe('the demo centre’s past', () => {
+  const TZ = 'Europe/Jersey'
+  const today = () => localDateIn(TZ, t.clock.now())
+  const local = (instant: string) => localParts(instant, TZ).date
+  const tally = (values: readonly string[]) =>
+    Object.fromEntries([...new Set(values)].sort().map((v) => [v, values.filter((x) => x === v).length]))
+  const hallSessions = () =>
+    t.deps.db
+      .selectFrom('sessions')
+      .innerJoin('venues', 'venues.id', 'sessions.venue_id')
+      .innerJoin('rooms', 'rooms.id', 'sessions.room_id')
+      .innerJoin('cases', 'cases.id', 'sessions.case_id')
+      .select([
+        'sessions.local_date',
+        'sessions.status',
+        'sessions.cancelled_by',
+        'sessions.cancel_notice_hours',
+      ])
+      .select(['sessions.starts_at', 'sessions.ends_at', 'sessions.capacity_weight', 'sessions.case_id'])
+      .select(['sessions.room_id', 'rooms.capacity_families', 'cases.status as case_status'])
+      .where('sessions.organisation_id', '=', seed.organisationId)
+      .where('venues.name', '=', 'Town Church Hall')
+      .execute()
+
+  it('has 28 families who came and went, each closed before today with how it ended, the caseload untouched', async () => {
+    const closed = await t.deps.db
+      .selectFrom('cases')
+      .innerJoin('referrals', 'referrals.id', 'cases.referral_id')
+      .select(['cases.opened_at', 'cases.closed_at', 'cases.closure_outcome', 'cases.review_flag'])
+      .select('referrals.source_code')
+      .where('cases.organisation_id', '=', seed.organisationId)
+      .where('cases.status', '=', 'closed')
+      .execute()
+    expect(tally(closed.map((c) => c.closure_outcome ?? ''))).toEqual({
+      court_order_changed_or_ended: 2,
+      moved_on_handover_community: 2,
+      moved_on_own_arrangements: 17,
+      no_show_never_started: 2,
+      parent_withdrew: 1,
+      place_reallocated_non_attendance: 1,
+      referrer_ended: 1,
+      transferred_to_other_centre: 1,
+      withdrawn_rule_breach: 1,
+    })
+    expect(tally(closed.map((c) => c.source_code))).toEqual({
+      court_adviser: 16,
+      mediator: 2,
+      self: 5,
+      social_services: 3,
+      solicitor: 2,
+    })
+    for (const c of closed) {
+      expect(c.opened_at < (c.closed_at ?? '')).toBe(true)
+      expect(local(c.closed_at ?? '') < today()).toBe(true)
+      expect(c.review_flag).toBeNull()
+    }
+    const oldest = closed.map((c) => local(c.opened_at)).sort()[0] ?? ''
+    expect(oldest < addDays(today(), -365)).toBe(true)
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('organisation_id', '=', seed.organisationId)
+      .where('action', '=', 'demo.seed')
+      .executeTakeFirstOrThrow()
+    const told = JSON.parse(audit.details) as { history: Record<string, number> }
+    expect(told.history).toMatchObject({ referrals: 36, closedCases: 27 })
+  })
+
+  it('received referrals in each of the last five quarters from the usual sources, and turned families away when full', async () => {
+    const referrals = await t.deps.db
+      .selectFrom('referrals')
+      .select(['id', 'received_at', 'source_code', 'status'])
+      .where('organisation_id', '=', seed.organisationId)
+      .where('merged_into_id', 'is', null)
+      .where('status', '<>', 'merged')
+      .execute()
+    const quarters = new Set(referrals.map((r) => quarterOf(local(r.received_at))))
+    for (let months = 0; months <= 12; months += 3)
+      expect(quarters, `${months} months ago`).toContain(quarterOf(addMonths(today(), -months)))
+    expect(new Set(referrals.map((r) => r.source_code))).toEqual(
+      new Set(['court_adviser', 'social_services', 'self', 'solicitor', 'mediator']),
+    )
+    expect(tally(referrals.map((r) => r.status))).toMatchObject({ declined: 6, withdrawn: 4, accepted: 61 })
+    const decisions = await t.deps.db
+      .selectFrom('workflow_transitions')
+      .select(['subject_id', 'to_status', 'at', 'reason'])
+      .where('organisation_id', '=', seed.organisationId)
+      .where('subject_type', '=', 'referral')
+      .where('to_status', 'in', ['declined', 'waitlisted'])
+      .execute()
+    // Twice the centre was full: it put two families on the waiting list and turned one away that day.
+    const fullDays = [...new Set(decisions.map((d) => local(d.at)))].filter((day) => {
+      const that = decisions.filter((d) => local(d.at) === day)
+      return (
+        that.filter((d) => d.to_status === 'waitlisted').length === 2 &&
+        that.some((d) => d.to_status === 'declined')
+      )
+    })
+    expect(fullDays).toHaveLength(2)
+    const byQuarter = (status: string) =>
+      new Set(decisions.filter((d) => d.to_status === status).map((d) => quarterOf(local(d.at))))
+    expect(
+      [...byQuarter('declined')].filter((q) => byQuarter('waitlisted').has(q)).length,
+    ).toBeGreaterThanOrEqual(2)
+    // The waiting families were offered a place later.
+    const waited = new Set(decisions.filter((d) => d.to_status === 'waitlisted').map((d) => d.subject_id))
+    expect(referrals.filter((r) => waited.has(r.id)).map((r) => r.status)).toEqual(
+      expect.arrayContaining(['accepted', 'accepted', 'accepted', 'accepted']),
+    )
+  })
+
+  it('held sessions at the church hall until the move: mostly attended, some called off late by a parent or by the centre, a few missed', async () => {
+    const sessions = await hallSessions()
+    const moved = firstScheduledSunday(today())
+    expect(sessions.every((s) => s.local_date < moved && s.status !== 'scheduled')).toBe(true)
+    const booked = sessions.filter((s) => s.status !== 'skipped')
+    const of = (status: string) => booked.filter((s) => s.status === status)
+    expect(of('completed').length).toBeGreaterThan(booked.length * 0.9)
+    const byCentre = of('cancelled').filter((s) => s.cancelled_by === 'centre')
+    expect(byCentre.length).toBeGreaterThanOrEqual(6)
+    expect(new Set(byCentre.map((s) => s.local_date)).size).toBe(1)
+    const byParent = of('cancelled').filter((s) => s.cancelled_by !== 'centre')
+    const { cancellationNoticeHours } = await loadSchedulingSettings(t.deps.db, seed)
+    const late = byParent.filter((s) => (s.cancel_notice_hours ?? 999) < cancellationNoticeHours)
+    expect(late.length).toBeGreaterThanOrEqual(6)
+    expect(byParent.length - late.length).toBeGreaterThanOrEqual(4)
+    expect(of('did_not_attend').length).toBeGreaterThanOrEqual(6)
+    // Families since gone, and most of today's families before the move.
+    const families = (caseStatus: string) =>
+      new Set(
+        of('completed')
+          .filter((s) => s.case_status === caseStatus)
+          .map((s) => s.case_id),
+      ).size
+    expect(families('closed')).toBe(25)
+    expect(families('active')).toBeGreaterThanOrEqual(20)
+    // No day at the hall ever had more families in a room than it holds.
+    const live = booked.filter((s) => s.status !== 'cancelled')
+    for (const s of live) {
+      const sharing = live.filter(
+        (o) => o.room_id === s.room_id && o.starts_at < s.ends_at && s.starts_at < o.ends_at,
+      )
+      expect(sharing.length, `${s.local_date} ${s.starts_at}`).toBeLessThanOrEqual(s.capacity_families)
+    }
+    const opening = await t.deps.db
+      .selectFrom('opening_sessions')
+      .innerJoin('venues', 'venues.id', 'opening_sessions.venue_id')
+      .select(['opening_sessions.first_on', 'opening_sessions.last_on', 'opening_sessions.capacity_units'])
+      .select(['opening_sessions.weekday', 'venues.archived_at'])
+      .where('opening_sessions.organisation_id', '=', seed.organisationId)
+      .where('venues.name', '=', 'Town Church Hall')
+      .executeTakeFirstOrThrow()
+    expect(opening).toMatchObject({ weekday: 7, last_on: addDays(moved, -7) })
+    expect(local(opening.archived_at ?? '')).toBe(addDays(moved, -6))
+    const runs = {
+      id: '',
+      venueId: '',
+      weekday: opening.weekday,
+      startsAt: '10:00',
+      endsAt: '16:00',
+      everyWeeks: 1,
+      firstOn: opening.first_on,
+      lastOn: opening.last_on,
+      capacityUnits: opening.capacity_units,
+    }
+    for (const day of new Set(live.map((s) => s.local_date))) {
+      expect(openingRunsOn(runs, day), day).toBe(true)
+      const weight = live.filter((s) => s.local_date === day).reduce((sum, s) => sum + s.capacity_weight, 0)
+      expect(weight, day).toBeLessThanOrEqual(opening.capacity_units)
+    }
+    // A date the hall was closed was never booked.
+    const closures = await t.deps.db
+      .selectFrom('closures')
+      .innerJoin('venues', 'venues.id', 'closures.venue_id')
+      .select(['closures.first_day', 'closures.last_day', 'closures.reason'])
+      .where('closures.organisation_id', '=', seed.organisationId)
+      .where('venues.name', '=', 'Town Church Hall')
+      .execute()
+    expect(closures.map((c) => c.reason)).toContain('Christmas and New Year: the church needs the hall')
+    for (const s of sessions) {
+      const closed = closures.some((c) => c.first_day <= s.local_date && s.local_date <= c.last_day)
+      expect(s.status === 'skipped', s.local_date).toBe(closed)
+    }
+  })
+
+  it('moved families between levels at their reviews: supervised to supported, on to handover, and one step up', async () => {
+    const changes = await t.deps.db
+      .selectFrom('case_level_changes')
+      .innerJoin('cases', 'cases.id', 'case_level_changes.case_id')
+      .select(['case_level_changes.case_id', 'case_level_changes.changed_at'])
+      .select(['case_level_changes.previous_level', 'case_level_changes.level', 'cases.status'])
+      .where('case_level_changes.organisation_id', '=', seed.organisationId)
+      .where('case_level_changes.previous_level', 'is not', null)
+      .execute()
+    expect(tally(changes.map((c) => `${c.previous_level ?? ''} → ${c.level}`))).toEqual({
+      'supervised → supported': 3,
+      'supported → handover': 3,
+      'supported → supervised': 1,
+    })
+    const reviews = await t.deps.db
+      .selectFrom('case_reviews')
+      .select(['case_id', 'held_on', 'outcome'])
+      .where('organisation_id', '=', seed.organisationId)
+      .execute()
+    for (const change of changes.filter((c) => c.status === 'closed'))
+      expect(
+        reviews.find((r) => r.case_id === change.case_id && r.held_on === local(change.changed_at))?.outcome,
+      ).toMatch(/^(change_level|move_to_handover)$/)
+  })
+
+  it('reviewed the families that have moved on, all but two on time', async () => {
+    const reviews = await t.deps.db
+      .selectFrom('case_reviews')
+      .innerJoin('cases', 'cases.id', 'case_reviews.case_id')
+      .select(['case_reviews.held_on', 'case_reviews.due_on', 'case_reviews.outcome'])
+      .where('case_reviews.organisation_id', '=', seed.organisationId)
+      .where('cases.status', '=', 'closed')
+      .execute()
+    expect(reviews.every((r) => r.due_on !== null)).toBe(true)
+    const late = reviews.filter((r) => r.held_on > (r.due_on ?? ''))
+    expect(late).toHaveLength(2)
+    expect(reviews.length - late.length).toBeGreaterThanOrEqual(25)
+    expect(reviews.filter((r) => r.outcome === 'plan_exit').length).toBeGreaterThanOrEqual(15)
+  })
+
+  it('has the volunteers’ approved hours in each of the last fourteen months, with a training evening each quarter', async () => {
+    const hours = await t.deps.db
+      .selectFrom('volunteer_hours')
+      .select(['on_date', 'kind', 'minutes', 'volunteer_id'])
+      .where('organisation_id', '=', seed.organisationId)
+      .where('status', '=', 'approved')
+      .execute()
+    for (let months = 1; months <= 14; months += 1) {
+      const month = addMonths(today(), -months).slice(0, 7)
+      const that = hours.filter((h) => h.on_date.startsWith(month))
+      expect(new Set(that.map((h) => h.volunteer_id)).size, month).toBeGreaterThanOrEqual(5)
+      expect(that.reduce((sum, h) => sum + h.minutes, 0) / 60, month).toBeGreaterThan(60)
+    }
+    const training = new Set(hours.filter((h) => h.kind === 'training').map((h) => quarterOf(h.on_date)))
+    expect(training.size).toBeGreaterThanOrEqual(4)
   })
 })
 

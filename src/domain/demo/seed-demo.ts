@@ -19,6 +19,7 @@ import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, DEMO_VENUES, demoEmail } 
 import { demoEmails } from './demo-emails'
 import { joinTransaction } from './demo-transaction'
 import { seedDemoFamilies } from './seed-demo-families'
+import { seedDemoHistory } from './seed-demo-history'
 import { seedDemoSessionDay } from './seed-demo-session-day'
 
 export interface DemoLogin {
@@ -115,7 +116,9 @@ async function insertDemoUsers(
  * rules, 33 active cases, referrals at each step of intake) and volunteers (a team of 13 with 6 on
  * the way in, their rota and hours); then makes the day it is seeded a session day (three families
  * booked, the demo volunteer on the rota) with the weeks behind it (registers, observation records,
- * incidents, feedback), all in one transaction.
+ * incidents, feedback) and the fifteen months before it (about sixty referrals a year, families who
+ * came and went with their sessions, reviews, level changes and closures, a full centre turning
+ * families away, volunteer hours), so every statistic has a year to count; all in one transaction.
  * With onlyIfEmpty it does nothing, and answers null, when any organisation exists.
  * @throws AppError CONFLICT when a demo account already exists.
  */
@@ -152,6 +155,7 @@ export async function seedDemoOrganisation(
       { ...deps, db: joinTransaction(trx) },
       people,
     )
+    const history = await seedDemoHistory({ ...deps, db: joinTransaction(trx) }, people)
     const actor: Actor = {
       kind: 'cli',
       userId: null,
@@ -168,6 +172,7 @@ export async function seedDemoOrganisation(
         users: users.map((u) => ({ role: u.role, email: u.email })),
         ...families,
         sessionDay: { ...sessionDay, sessions: sessionIds.length },
+        history,
       },
     })
     return { organisationId: ids.organisationId, centreId: ids.centreId, users }

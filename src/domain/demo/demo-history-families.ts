@@ -1,0 +1,587 @@
+import type { HistoryCase } from './demo-history-timeline'
+
+const WEEKLY_MORNINGS = 'Weekly, Sunday mornings'
+const FORTNIGHTLY_MORNINGS = 'Fortnightly, Sunday mornings'
+
+/**
+ * The families that came to the centre at the church hall and have since moved on (or left): 27
+ * cases over the fifteen months before the move to the school, mostly from the family court
+ * advisers. Children's ages are in months on the day the demo is seeded. Every name is made up; any
+ * likeness to a real family is chance.
+ */
+export const HISTORY_CASES: readonly HistoryCase[] = [
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Sian Ozouf',
+      visiting: 'Lewis Ozouf',
+      children: [
+        ['Mason Ozouf', 52],
+        ['Lola Ozouf', 30],
+      ],
+    },
+    firstWeek: 62,
+    sessions: 20,
+    wave: 0,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 17, outcome: 'plan_exit' },
+    ],
+    events: { 7: 'child_ill' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Mason and Lola now spend Sunday mornings with their father at his flat.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supervised',
+      frequency: 'Weekly, supervised in the vestry',
+      resident: 'Tracey Hocquard',
+      visiting: 'Gavin Hocquard',
+      children: [['Ellis Hocquard', 44]],
+      flags: ['domestic_abuse'],
+    },
+    firstWeek: 61,
+    sessions: 24,
+    wave: 0,
+    reviews: [
+      { week: 8, outcome: 'change_level', to: 'supported' },
+      { week: 20, outcome: 'plan_exit' },
+    ],
+    events: { 10: 'working_away' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: supervised, then supported, and now the parents arrange Sundays themselves.',
+    },
+  },
+  {
+    family: {
+      source: 'self',
+      service: 'supported',
+      frequency: 'Fortnightly, Sunday afternoons',
+      resident: 'Jo Le Marinel',
+      visiting: 'Steve Le Marinel',
+      children: [['Isabelle Le Marinel', 80]],
+    },
+    firstWeek: 60,
+    sessions: 10,
+    fortnightly: true,
+    wave: 2,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 16, outcome: 'plan_exit' },
+    ],
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Isabelle now goes to her father’s every other weekend.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Shannon Vardon',
+      visiting: 'Ricky Vardon',
+      children: [['Tyler Vardon', 40]],
+    },
+    firstWeek: 59,
+    sessions: 2,
+    wave: 1,
+    reviews: [],
+    events: { 0: 'no_show', 1: 'no_show' },
+    closure: {
+      outcome: 'no_show_never_started',
+      reason:
+        'Mr Vardon did not come to his first two sessions and has not answered calls or letters; the court adviser knows.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Marta Pereira',
+      visiting: 'Nuno Gomes',
+      children: [['Leonor Gomes', 66]],
+      language: 'Portuguese',
+    },
+    firstWeek: 58,
+    sessions: 30,
+    wave: 1,
+    // Held a fortnight after it fell due: the coordinator was off sick that month.
+    reviews: [{ week: 28, outcome: 'move_to_handover', to: 'handover' }],
+    events: { 12: 'missed_ferry', 20: 'late_bus' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Mr Gomes now collects Leonor from her mother’s door on Sunday mornings.',
+    },
+  },
+  {
+    family: {
+      source: 'social_services',
+      service: 'supervised',
+      frequency: 'Weekly, one hour, supervised in the vestry',
+      resident: 'Dawn Le Brun',
+      visiting: 'Kevin Le Brun',
+      children: [['Ruby-Mae Le Brun', 20]],
+      flags: ['child_protection'],
+    },
+    firstWeek: 57,
+    sessions: 18,
+    wave: 1,
+    reviews: [{ week: 12, outcome: 'continue' }],
+    closure: {
+      outcome: 'referrer_ended',
+      reason:
+        'The social worker’s assessment is complete; the final hearing ordered contact supervised by the grandparents.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: FORTNIGHTLY_MORNINGS,
+      resident: 'Emily Touzel',
+      visiting: 'Jason Touzel',
+      children: [
+        ['Freddie Touzel', 96],
+        ['Grace Touzel', 70],
+      ],
+    },
+    firstWeek: 56,
+    sessions: 15,
+    fortnightly: true,
+    wave: 0,
+    // A week after it fell due.
+    reviews: [{ week: 27, outcome: 'plan_exit' }],
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: the parents now share the Sunday school run and arrange weekends between them.',
+    },
+  },
+  {
+    family: {
+      source: 'mediator',
+      service: 'supported',
+      frequency: 'Weekly, Sunday afternoons',
+      resident: 'Lauren Gosselin',
+      visiting: 'Mark Gosselin',
+      children: [['Oliver Gosselin', 58]],
+    },
+    firstWeek: 55,
+    sessions: 12,
+    wave: 2,
+    reviews: [{ week: 10, outcome: 'plan_exit' }],
+    closure: {
+      outcome: 'moved_on_handover_community',
+      reason: 'Moved on: a family friend now does the Sunday handovers at a café in town.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: 'Weekly, Sunday 12:30',
+      resident: 'Stephanie Nicolle',
+      visiting: 'Warren Nicolle',
+      children: [['Ollie Nicolle', 34]],
+    },
+    firstWeek: 54,
+    sessions: 8,
+    wave: 1,
+    reviews: [],
+    events: { 3: 'late_bus' },
+    closure: {
+      outcome: 'court_order_changed_or_ended',
+      reason: 'The Royal Court’s final order gives Mr Nicolle unsupervised time every other weekend.',
+    },
+  },
+  {
+    family: {
+      source: 'solicitor',
+      service: 'supported',
+      frequency: FORTNIGHTLY_MORNINGS,
+      resident: 'Kate Messervy',
+      visiting: 'Neil Messervy',
+      children: [['Evan Messervy', 90]],
+    },
+    firstWeek: 53,
+    sessions: 10,
+    fortnightly: true,
+    wave: 1,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 16, outcome: 'plan_exit' },
+    ],
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Evan now stays with his father on alternate Saturdays.',
+    },
+  },
+  {
+    family: {
+      source: 'self',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Joana Santos',
+      visiting: 'Carlos Nunes',
+      children: [['Tomás Nunes', 28]],
+      language: 'Portuguese',
+    },
+    firstWeek: 52,
+    sessions: 6,
+    wave: 0,
+    reviews: [],
+    events: { 2: 'holiday' },
+    closure: {
+      outcome: 'parent_withdrew',
+      reason: 'Ms Santos withdrew: the parents have agreed arrangements through Tomás’s grandmother.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: 'Weekly, Sunday afternoons',
+      resident: 'Nicole Pirouet',
+      visiting: 'Carl Pirouet',
+      children: [['Riley Pirouet', 62]],
+    },
+    firstWeek: 51,
+    sessions: 11,
+    wave: 2,
+    reviews: [{ week: 6, outcome: 'change_level', to: 'supervised' }],
+    closure: {
+      outcome: 'withdrawn_rule_breach',
+      reason:
+        'Place withdrawn: after a written warning and a move to supervised sessions, Mr Pirouet again discussed the court case with Riley.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'handover',
+      frequency: 'Fortnightly handover, Sunday 10:15',
+      resident: 'Katy Aubin',
+      visiting: 'Ian Aubin',
+      children: [
+        ['Charlie Aubin', 84],
+        ['Phoebe Aubin', 60],
+      ],
+    },
+    firstWeek: 50,
+    sessions: 12,
+    fortnightly: true,
+    wave: 0,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 20, outcome: 'plan_exit' },
+    ],
+    events: { 4: 'holiday' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: the children now go to their father’s straight from their mother’s home.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: 'Weekly, Sunday afternoons',
+      resident: 'Aoife Byrne',
+      visiting: 'Declan Byrne',
+      children: [['Cian Byrne', 48]],
+    },
+    firstWeek: 49,
+    sessions: 4,
+    wave: 2,
+    reviews: [],
+    events: { 2: 'no_show', 3: 'no_show' },
+    closure: {
+      outcome: 'place_reallocated_non_attendance',
+      reason: 'Mr Byrne missed two sessions in a row without a reason: the place went to the next family.',
+    },
+  },
+  {
+    family: {
+      source: 'social_services',
+      service: 'supported',
+      frequency: FORTNIGHTLY_MORNINGS,
+      resident: 'Tina Le Geyt',
+      visiting: 'Dale Le Geyt',
+      children: [
+        ['Mollie Le Geyt', 36],
+        ['Jake Le Geyt', 18],
+      ],
+    },
+    firstWeek: 48,
+    sessions: 12,
+    fortnightly: true,
+    wave: 0,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 20, outcome: 'plan_exit' },
+    ],
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: with the social worker’s agreement the children now visit their father’s flat.',
+    },
+  },
+  {
+    family: {
+      source: 'self',
+      service: 'supported',
+      frequency: 'Weekly, Sunday 12:30',
+      resident: 'Amber Machon',
+      visiting: 'Shaun Machon',
+      children: [['Harper Machon', 54]],
+    },
+    firstWeek: 47,
+    sessions: 16,
+    wave: 1,
+    reviews: [{ week: 12, outcome: 'plan_exit' }],
+    events: { 5: 'working_away' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Harper now spends Sundays with her father and his parents.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Vicky Quenault',
+      visiting: 'Phil Quenault',
+      children: [['Maya Quenault', 46]],
+    },
+    firstWeek: 46,
+    sessions: 20,
+    wave: 0,
+    reviews: [{ week: 12, outcome: 'move_to_handover', to: 'handover' }],
+    closure: {
+      outcome: 'moved_on_handover_community',
+      reason: 'Moved on: Maya’s aunt now does the handovers at her home in St Clement.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supervised',
+      frequency: 'Weekly, supervised, Sunday 11:00',
+      resident: 'Jenna Valpied',
+      visiting: 'Karl Valpied',
+      children: [['Ella Valpied', 30]],
+      flags: ['substance_misuse'],
+    },
+    firstWeek: 45,
+    sessions: 22,
+    wave: 0,
+    reviews: [
+      { week: 10, outcome: 'change_level', to: 'supported' },
+      { week: 19, outcome: 'plan_exit' },
+    ],
+    events: { 15: 'child_ill' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason:
+        'Moved on: Mr Valpied has kept to his recovery plan; the parents now arrange Sundays themselves.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Hollie Le Sauteur',
+      visiting: 'Sean Le Sauteur',
+      children: [['Amelia Le Sauteur', 64]],
+    },
+    firstWeek: 39,
+    sessions: 16,
+    wave: 1,
+    waitlistWeeks: 3,
+    reviews: [{ week: 13, outcome: 'plan_exit' }],
+    events: { 6: 'working_away' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Amelia now goes to her father’s on Sundays and for tea on Wednesdays.',
+    },
+  },
+  {
+    family: {
+      source: 'self',
+      service: 'supported',
+      frequency: 'Fortnightly, Sunday 12:30',
+      resident: 'Nina Crill',
+      visiting: 'Andy Crill',
+      children: [
+        ['Erin Crill', 58],
+        ['Theo Crill', 26],
+      ],
+    },
+    firstWeek: 37,
+    sessions: 10,
+    fortnightly: true,
+    wave: 1,
+    waitlistWeeks: 5,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 18, outcome: 'plan_exit' },
+    ],
+    events: { 4: 'child_ill' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: the children now see their father at his home every other weekend.',
+    },
+  },
+  {
+    family: {
+      source: 'mediator',
+      service: 'supported',
+      frequency: 'Fortnightly, Sunday afternoons',
+      resident: 'Zara Millais',
+      visiting: 'Jon Millais',
+      children: [['Felix Millais', 76]],
+    },
+    firstWeek: 43,
+    sessions: 8,
+    fortnightly: true,
+    wave: 2,
+    reviews: [{ week: 10, outcome: 'plan_exit' }],
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: agreed at a mediation review to share Sundays between the two homes.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: WEEKLY_MORNINGS,
+      resident: 'Leah Walsh',
+      visiting: 'Dominic Walsh',
+      children: [['Rory Walsh', 38]],
+    },
+    firstWeek: 42,
+    sessions: 2,
+    wave: 1,
+    reviews: [],
+    events: { 0: 'no_show', 1: 'no_show' },
+    closure: {
+      outcome: 'no_show_never_started',
+      reason:
+        'Mr Walsh came to neither of his first two sessions and says he will ask the court to vary the order.',
+    },
+  },
+  {
+    family: {
+      source: 'solicitor',
+      service: 'supported',
+      frequency: 'Weekly, Sunday 12:30',
+      resident: 'Jess Gallie',
+      visiting: 'Alex Gallie',
+      children: [['Isabella Gallie', 42]],
+    },
+    firstWeek: 35,
+    sessions: 18,
+    wave: 1,
+    reviews: [{ week: 12, outcome: 'continue' }],
+    events: { 7: 'missed_ferry' },
+    closure: {
+      outcome: 'transferred_to_other_centre',
+      reason: 'Mr Gallie has moved to Southampton for work: the family transferred to a NACCC centre there.',
+    },
+  },
+  {
+    family: {
+      source: 'social_services',
+      service: 'supervised',
+      frequency: 'Weekly, supervised, Sunday 13:00',
+      resident: 'Becky Hérault',
+      visiting: 'Wes Hérault',
+      children: [['Jacob Hérault', 70]],
+      flags: ['child_protection'],
+    },
+    firstWeek: 33,
+    sessions: 20,
+    wave: 1,
+    reviews: [
+      { week: 12, outcome: 'change_level', to: 'supported' },
+      { week: 18, outcome: 'plan_exit' },
+    ],
+    events: { 14: 'child_ill' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: with the social worker’s agreement Jacob now sees his father at his grandmother’s.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: 'Weekly, Sunday afternoons',
+      resident: 'Abbie Le Ruez',
+      visiting: 'Kane Le Ruez',
+      children: [['Frankie Le Ruez', 22]],
+    },
+    firstWeek: 31,
+    sessions: 26,
+    wave: 2,
+    reviews: [
+      { week: 12, outcome: 'continue' },
+      { week: 22, outcome: 'plan_exit' },
+    ],
+    events: { 9: 'child_ill', 15: 'hospital', 19: 'holiday' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Frankie now spends Sunday afternoons with his father and his grandparents.',
+    },
+  },
+  {
+    family: {
+      source: 'court_adviser',
+      service: 'supported',
+      frequency: 'Weekly, Sunday 12:30',
+      resident: 'Toni Le Templier',
+      visiting: 'Reece Le Templier',
+      children: [['Lexi Le Templier', 60]],
+    },
+    firstWeek: 20,
+    sessions: 12,
+    wave: 1,
+    waitlistWeeks: 2,
+    reviews: [{ week: 10, outcome: 'plan_exit' }],
+    events: { 3: 'child_ill', 8: 'working_away' },
+    closure: {
+      outcome: 'court_order_changed_or_ended',
+      reason: 'At the final hearing the court ordered alternate weekends without supervision.',
+    },
+  },
+  {
+    family: {
+      source: 'self',
+      service: 'supported',
+      frequency: 'Fortnightly, Sunday afternoons',
+      resident: 'Danni Huelin',
+      visiting: 'Kris Huelin',
+      children: [['Bonnie Huelin', 32]],
+    },
+    firstWeek: 18,
+    sessions: 6,
+    fortnightly: true,
+    wave: 2,
+    waitlistWeeks: 4,
+    reviews: [{ week: 8, outcome: 'plan_exit' }],
+    events: { 2: 'missed_ferry' },
+    closure: {
+      outcome: 'moved_on_own_arrangements',
+      reason: 'Moved on: Bonnie now spends alternate Sundays at her father’s.',
+    },
+  },
+]
