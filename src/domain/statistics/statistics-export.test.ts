@@ -269,6 +269,23 @@ describe('the dashboard', () => {
     expect(doc.definitions.length).toBeGreaterThan(3)
   })
 
+  it('asks for piled columns of the sources, columns for each month and bars for bands and outcomes', () => {
+    const charts = dashboardDocument(DASHBOARD, HEADING).tables.map((t) => t.chart)
+    expect(charts).toEqual([
+      { kind: 'columns', series: [1, 2], stacked: true },
+      { kind: 'bars', series: [1] },
+      { kind: 'columns', series: [1, 2, 3] },
+      { kind: 'columns', series: [1, 2] },
+      { kind: 'columns', series: [1] },
+      { kind: 'columns', series: [1] },
+      { kind: 'bars', series: [1] },
+    ])
+    // The chart is for the PDF only: the CSV is the same without it.
+    const doc = dashboardDocument(DASHBOARD, HEADING)
+    const plain = { ...doc, tables: doc.tables.map(({ chart: _chart, ...table }) => table) }
+    expect(documentCsv(doc)).toBe(documentCsv(plain))
+  })
+
   it('writes a wider table one value a line, named by its row and column', () => {
     const lines = linesOf(documentCsv(dashboardDocument(DASHBOARD, HEADING)))
     expect(lines).toContain('Referrals by month and source,May 2026: Family court adviser (JFCAS),0')

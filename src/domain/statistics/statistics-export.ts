@@ -398,21 +398,25 @@ function monthTables(dashboard: Dashboard): StatTable[] {
         m.cancelled,
         m.notAttended,
       ]),
+      chart: { kind: 'columns', series: [1, 2, 3] },
     },
     {
       title: 'Capacity by month',
       columns: ['Month', 'Available', 'Booked'],
       rows: dashboard.capacityByMonth.map((m) => [monthLabel(m.month), m.available, m.booked]),
+      chart: { kind: 'columns', series: [1, 2] },
     },
     {
       title: 'Waiting list by month',
       columns: ['Month', 'Waiting at the month’s end', 'Median wait (days)'],
       rows: dashboard.waitingByMonth.map((m) => [monthLabel(m.month), m.waiting, m.medianWaitDays]),
+      chart: { kind: 'columns', series: [1] },
     },
     {
       title: 'Volunteer hours by month',
       columns: ['Month', 'Hours'],
       rows: dashboard.volunteerHoursByMonth.map((m) => [monthLabel(m.month), m.hours]),
+      chart: { kind: 'columns', series: [1] },
     },
   ]
 }
@@ -433,17 +437,21 @@ export function dashboardDocument(dashboard: Dashboard, heading: ExportHeading):
           ...sources.map((s) => m.bySource[s.source] ?? 0),
           m.total,
         ]),
+        // The sources piled up a month; the total is the height of the pile.
+        chart: { kind: 'columns', series: sources.map((_, i) => i + 1), stacked: true },
       },
       {
         title: 'Children by age band',
         columns: ['Age', 'Children'],
         rows: dashboard.childrenByAge.map((b) => [b.label, b.children]),
+        chart: { kind: 'bars', series: [1] },
       },
       ...monthTables(dashboard),
       {
         title: 'Cases closed by outcome',
         columns: ['Outcome', 'Cases closed'],
         rows: dashboard.outcomes.map((o) => [o.label, o.count]),
+        chart: { kind: 'bars', series: [1] },
       },
     ],
     definitions: DASHBOARD_DEFINITIONS,

@@ -276,6 +276,12 @@ export interface StatTable {
   keys?: string[]
   rows: (string | number | null)[][]
   note?: string
+  /**
+   * How the PDF draws the table as a chart above it, a layout hint only (CSV ignores it): upright
+   * columns a row (months), or level bars a row (bands, outcomes); `series` are the indexes of the
+   * columns drawn, `stacked` piles them into one column a row instead of side by side.
+   */
+  chart?: { kind: 'columns' | 'bars'; series: number[]; stacked?: boolean }
 }
 
 export interface StatDocument {
