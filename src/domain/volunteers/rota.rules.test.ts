@@ -1013,6 +1013,52 @@ describe('placementProblems', () => {
     ).toEqual(['ROTA-TWICE'])
   })
 
+  it('counts a second supervised family on a shift they already work as no new shift against their limit', () => {
+    const day = enumerateShifts({
+      from: SUNDAY,
+      to: SUNDAY,
+      timeZone: ZONE,
+      openings: [baseOpening],
+      closures: [],
+      sessions: [supervised('s1', '10:00', '11:00'), supervised('s2', '11:30', '12:30')],
+      escortsPerVisit: 1,
+    })[0]
+    if (!day) throw new Error('no shift')
+    const at = (sessionId: string) => {
+      const found = day.positions.find((p) => p.sessionId === sessionId)
+      if (!found) throw new Error(sessionId)
+      return found
+    }
+    const sam = person({ id: 'v9', fullName: 'Sam Supervisor', duties: ['supervisor'], maxShiftsPerMonth: 2 })
+    const first: AssignmentFacts = {
+      id: 'a-first',
+      shiftKey: day.key,
+      date: SUNDAY,
+      duty: 'supervisor',
+      sessionId: 's1',
+      volunteerId: 'v9',
+      startsAt: at('s1').startsAt,
+      endsAt: at('s1').endsAt,
+    }
+    const saturday: AssignmentFacts = {
+      ...first,
+      id: 'a-saturday',
+      shiftKey: 'opening:o9:2026-10-10',
+      date: '2026-10-10',
+      duty: 'floor',
+      sessionId: null,
+      startsAt: '2026-10-10T09:00:00.000Z',
+      endsAt: '2026-10-10T12:00:00.000Z',
+    }
+    // Two shifts this month already (the Sunday and a Saturday): the Sunday's second family is allowed...
+    expect(placementProblems(worldOf([sam], [first, saturday]), day, at('s2'), sam)).toEqual([])
+    // ...but a third shift is not.
+    const other = { ...day, key: 'opening:o9:2026-10-18', date: '2026-10-18' }
+    expect(
+      placementProblems(worldOf([sam], [first, saturday]), other, at('s2'), sam).map((p) => p.rule),
+    ).toContain('ROTA-LIMIT')
+  })
+
   it('refuses a second place on the same shift, a full place, and a mentee without their mentor', () => {
     const mentor = person({ id: 'm1', fullName: 'Mo Mentor', duties: ['team_leader'] })
     const mentee = person({ id: 'v2', fullName: 'Nell New', stage: 'mentored', mentorId: 'm1' })

@@ -293,8 +293,10 @@ export function placementProblems(
   )
     problems.push(problem('ROTA-MENTOR', `${volunteer.fullName}’s mentor is not on this shift`, false))
   const month = shift.date.slice(0, 7)
-  const thisMonth = new Set(mine.filter((a) => a.date.slice(0, 7) === month).map((a) => a.shiftKey)).size
-  if (thisMonth >= volunteer.maxShiftsPerMonth)
+  const shiftsThisMonth = new Set(mine.filter((a) => a.date.slice(0, 7) === month).map((a) => a.shiftKey))
+  const thisMonth = shiftsThisMonth.size
+  // A second place on a shift they already work (two supervised sessions of one day) is no new shift.
+  if (!shiftsThisMonth.has(shift.key) && thisMonth >= volunteer.maxShiftsPerMonth)
     problems.push(
       problem(
         'ROTA-LIMIT',
