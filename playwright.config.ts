@@ -38,6 +38,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
     timezoneId: 'Europe/Jersey',
+    // Dialogs and notifications appear and go without fading (the app honours reduced motion), so
+    // an accessibility check never measures a half-transparent frame.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
