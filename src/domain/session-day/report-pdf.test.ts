@@ -1,7 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import {
+  inkOnPage,
+  keepPdf as keep,
+  pdfInfo as infoOf,
+  pdfPages as pagesOf,
+  pdfText as textOf,
+} from '../../../tests/support/pdf'
 import {
   buildAttendanceReport,
   buildSupervisedReport,
@@ -10,52 +14,6 @@ import {
   type ReportHeading,
 } from './report-content'
 import { PREVIEW_MARK, printable, renderReportPdf } from './report-pdf'
-
-// The PDFs are read back with poppler (pdftotext, pdfinfo, pdftoppm) and kept, with a picture of
-// their first page, under test-results/pdf for people to look at.
-
-const OUT = join(process.cwd(), 'test-results', 'pdf')
-
-function keep(bytes: Buffer, name: string): string {
-  mkdirSync(OUT, { recursive: true })
-  const file = join(OUT, `${name}.pdf`)
-  writeFileSync(file, bytes)
-  return file
-}
-
-const textOf = (file: string): string =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-const pagesOf = (text: string): string[] => text.split('\f').slice(0, -1)
-const infoOf = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-
-/** Share of dark pixels on the first page: draws it (PNG kept for people, grey PGM read here). */
-function inkOnFirstPage(file: string, name: string): number {
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(OUT, name)])
-  execFileSync('pdftoppm', [
-    '-gray',
-    '-r',
-    '30',
-    '-f',
-    '1',
-    '-l',
-    '1',
-    '-singlefile',
-    file,
-    join(OUT, `${name}-grey`),
-  ])
-  const pgm = readFileSync(join(OUT, `${name}-grey.pgm`))
-  // Binary PGM: "P5", width, height, maximum value, each separated by whitespace, then one byte a pixel.
-  const header = pgm
-    .subarray(0, 64)
-    .toString('latin1')
-    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
-  if (!header) throw new Error('not a PGM')
-  const pixels = pgm.subarray(header[0].length)
-  expect(pixels.length).toBe(Number(header[1]) * Number(header[2]))
-  let dark = 0
-  for (const value of pixels) if (value < 128) dark += 1
-  return dark / pixels.length
-}
 
 const HEADING: ReportHeading = {
   centreName: 'Harbour Contact Centre',
@@ -143,7 +101,7 @@ describe('printing a report', () => {
     ])
       expect(text).toContain(wanted)
     expect(text.match(/10:00–12:00/g)).toHaveLength(YEAR.length)
-    expect(inkOnFirstPage(file, 'unit-attendance')).toBeGreaterThan(0.002)
+    expect(inkOnPage(file, 'unit-attendance')).toBeGreaterThan(0.002)
   })
 
   it('marks every page of a preview “PREVIEW – NOT RELEASED”', async () => {
@@ -156,7 +114,7 @@ describe('printing a report', () => {
     expect(pages).toHaveLength(pdf.pages)
     for (const page of pages) expect(page).toContain(PREVIEW_MARK)
     expect(PREVIEW_MARK).toBe('PREVIEW – NOT RELEASED')
-    expect(inkOnFirstPage(file, 'unit-attendance-preview')).toBeGreaterThan(0.002)
+    expect(inkOnPage(file, 'unit-attendance-preview')).toBeGreaterThan(0.002)
   })
 
   it('prints a supervised contact report with its sections, the caution and the distribution', async () => {
@@ -195,7 +153,7 @@ describe('printing a report', () => {
       `Page 1 of ${pdf.pages}`,
     ])
       expect(text).toContain(wanted)
-    expect(inkOnFirstPage(file, 'unit-supervised')).toBeGreaterThan(0.002)
+    expect(inkOnPage(file, 'unit-supervised')).toBeGreaterThan(0.002)
   })
 
   it('prints letters the standard fonts lack without their accent, and never as garbage', async () => {

@@ -1,7 +1,15 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import {
+  PDF_OUT as OUT,
+  inkOnPage,
+  keepPdf as keep,
+  pdfInfo as infoOf,
+  pdfPages as pagesOf,
+  pdfText as textOf,
+} from '../../../tests/support/pdf'
 import {
   caseloadDocument,
   dashboardDocument,
@@ -13,43 +21,7 @@ import { documentPdf, printedFigure } from './statistics-pdf'
 import { monthsOf } from './statistics-scope'
 import type { Caseload, Dashboard, StatDocument } from './statistics.schemas'
 
-// The PDFs are read back with poppler (pdftotext, pdfinfo, pdftoppm) and kept, with a picture of
-// each page, under test-results/pdf for people to look at.
-
-const OUT = join(process.cwd(), 'test-results', 'pdf')
 const CREATED = new Date('2026-11-26T14:05:00Z')
-
-function keep(bytes: Buffer, name: string): string {
-  mkdirSync(OUT, { recursive: true })
-  const file = join(OUT, `${name}.pdf`)
-  writeFileSync(file, bytes)
-  return file
-}
-
-const textOf = (file: string): string =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-const pagesOf = (text: string): string[] => text.split('\f').slice(0, -1)
-const infoOf = (file: string): string => execFileSync('pdfinfo', [file], { encoding: 'utf8' })
-
-/** Share of dark pixels on a page: draws it (PNG kept for people, grey PGM read here). */
-function inkOnPage(file: string, name: string, page: number): number {
-  const base = join(OUT, `${name}-page-${page}`)
-  const pageArgs = ['-f', String(page), '-l', String(page), '-singlefile']
-  execFileSync('pdftoppm', ['-png', '-r', '60', ...pageArgs, file, base])
-  execFileSync('pdftoppm', ['-gray', '-r', '30', ...pageArgs, file, `${base}-grey`])
-  const pgm = readFileSync(`${base}-grey.pgm`)
-  // Binary PGM: "P5", width, height, maximum value, each separated by whitespace, then one byte a pixel.
-  const header = pgm
-    .subarray(0, 64)
-    .toString('latin1')
-    .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)
-  if (!header) throw new Error('not a PGM')
-  const pixels = pgm.subarray(header[0].length)
-  expect(pixels.length).toBe(Number(header[1]) * Number(header[2]))
-  let dark = 0
-  for (const value of pixels) if (value < 128) dark += 1
-  return dark / pixels.length
-}
 
 interface Word {
   text: string
